@@ -1,0 +1,93 @@
+package io.formcheck.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A loaded model: raw readings of one repetition in, class probabilities out. Thread-safe. */
+public final class Classifier {
+    /** The longest repetition accepted: far beyond a real curl (at most 38 readings in WLE), bounded for memory. */
+    public static final int MAX_SAMPLES = 2_000;
+
+    private final ModelFile file;
+    private final List<String> features;
+    private final List<String> labels;
+    private final Standardization standardization;
+    private final SequenceNetwork network;
+
+    public Classifier(ModelFile file) throws ModelFormatException {
+        this.file = file;
+        this.features = file.listValue(ModelFile.FEATURES);
+        this.labels = file.listValue(ModelFile.LABELS);
+        int n = features.size();
+        this.standardization = new Standardization(
+                file.tensor(ModelFile.INPUT_MEAN, n).data(), file.tensor(ModelFile.INPUT_STD, n).data());
+        for (float s : standardization.std()) {
+            if (!(s > 0f) || !Float.isFinite(s)) {
+                throw new ModelFormatException("tensor 'input.std' holds a non-positive or non-finite value");
+            }
+        }
+        this.network = SequenceNetwork.load(file);
+        int probe = network.logits(new float[n], 1).length;
+        if (probe != labels.size()) {
+            throw new ModelFormatException("network has " + probe + " outputs but the file names " + labels.size() + " labels");
+        }
+    }
+
+    public static Classifier load(Path path) throws IOException {
+        return new Classifier(ModelFile.read(path));
+    }
+
+    public ModelFile file() {
+        return file;
+    }
+
+    public List<String> features() {
+        return features;
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** The probabilities of each label, in {@link #labels()} order. samples: steps x features, raw readings. */
+    public float[] probabilities(float[][] samples) {
+        check(samples);
+        float[] logits = network.logits(standardization.apply(samples), samples.length);
+        float[] p = new float[logits.length];
+        Activations.softmax(logits, 0, logits.length, p);
+        return p;
+    }
+
+    /** The index of the most probable label. */
+    public static int argmax(float[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private void check(float[][] samples) {
+        if (samples.length == 0) {
+            throw new IllegalArgumentException("the repetition has no samples");
+        }
+        if (samples.length > MAX_SAMPLES) {
+            throw new IllegalArgumentException("the repetition has " + samples.length
+                    + " samples; at most " + MAX_SAMPLES + " are accepted");
+        }
+        for (int t = 0; t < samples.length; t++) {
+            if (samples[t].length != features.size()) {
+                throw new IllegalArgumentException("sample " + t + " has " + samples[t].length
+                        + " values; the model reads " + features.size());
+            }
+            for (int j = 0; j < samples[t].length; j++) {
+                if (!Float.isFinite(samples[t][j])) {
+                    throw new IllegalArgumentException("sample " + t + " has a non-finite value for " + features.get(j));
+                }
+            }
+        }
+    }
+}

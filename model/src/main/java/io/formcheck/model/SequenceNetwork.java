@@ -1,0 +1,16 @@
+package io.formcheck.model;
+
+/** A network's inference forward pass: standardized readings in, class logits out. */
+public interface SequenceNetwork {
+    /** x: steps x inputSize standardized readings, row after row. Returns one logit per class. */
+    float[] logits(float[] x, int steps);
+
+    /** Loads the network that the header's {@code architecture} names. */
+    static SequenceNetwork load(ModelFile file) throws ModelFormatException {
+        String kind = file.get(ModelFile.ARCHITECTURE);
+        if (kind.equals(LstmForward.ARCHITECTURE)) {
+            return LstmForward.load(file);
+        }
+        throw new ModelFormatException("unknown architecture '" + kind + "'");
+    }
+}

@@ -1,0 +1,105 @@
+package io.formcheck.trainer.cli;
+
+import io.formcheck.model.Classifier;
+import io.formcheck.model.Features;
+import io.formcheck.trainer.data.Dataset;
+import io.formcheck.trainer.data.RepetitionWindow;
+import io.formcheck.trainer.data.Splits;
+import io.formcheck.trainer.nn.LstmClassifierNet;
+import io.formcheck.trainer.train.EpochStats;
+import io.formcheck.trainer.train.Experiment;
+import io.formcheck.trainer.train.InputStatistics;
+import io.formcheck.trainer.train.ModelExport;
+import io.formcheck.trainer.train.Trainer;
+import io.formcheck.trainer.train.TrainingConfig;
+import io.formcheck.model.Standardization;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures training throughput (sequences/s, seed configuration) and the latency of one "
+                + "classification by the model module's forward pass.")
+final class BenchCommand implements Callable<Integer> {
+    /** PyTorch 2.10 on this kind of 2-core machine, as measured for the trainer issue. */
+    private static final double TORCH_TRAIN_SEQ_PER_S = 1_900;
+    private static final double TORCH_LATENCY_MS = 0.44;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--epochs", description = "measured training epochs, after one warm-up epoch (default: ${DEFAULT-VALUE})")
+    int epochs = 5;
+
+    @Option(names = "--calls", description = "measured classifications, after as many warm-up calls (default: ${DEFAULT-VALUE})")
+    int calls = 5_000;
+
+    @Option(names = "--steps", description = "readings in the repetition classified (default: ${DEFAULT-VALUE})")
+    int steps = 23;
+
+    @Override
+    public Integer call() throws Exception {
+        Dataset ds = data.load(true);
+        TrainingConfig seed = TrainingConfig.seedPreset();
+        TrainingConfig cfg = new TrainingConfig(seed.hidden(), seed.layers(), seed.head(), seed.dropout(), seed.optimizer(),
+                seed.learningRate(), seed.weightDecay(), seed.batchSize(), epochs + 1, seed.lrFactor(), seed.lrPatience(),
+                seed.seed());
+        List<RepetitionWindow> windows = ds.windows();
+        Splits.Split split = Splits.stratified(ds.labels(), cfg.seed(), 0.70, 0.15);
+        Standardization st = InputStatistics.fit(split.train().stream().map(windows::get).toList());
+        Trainer.Examples train = Experiment.examples(windows, split.train(), st);
+        Trainer.Examples validation = Experiment.examples(windows, split.validation(), st);
+        System.err.println("training " + (epochs + 1) + " epochs of " + train.size() + " sequences (first is warm-up)");
+        Trainer.Result result = Trainer.train(cfg, Features.COUNT, 5, train, validation,
+                s -> System.err.println("  " + s.line(cfg.epochs())));
+        double[] seconds = result.history().stream().skip(1).mapToDouble(EpochStats::seconds).sorted().toArray();
+        double medianEpoch = seconds[seconds.length / 2];
+        double seqPerSecond = train.size() / medianEpoch;
+
+        Classifier classifier = new Classifier(ModelExport.toModelFile(result.net(), st, steps, Map.of()));
+        float[][] repetition = repetition(windows, steps);
+        for (int i = 0; i < calls; i++) {
+            classifier.probabilities(repetition);
+        }
+        long[] nanos = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            long t0 = System.nanoTime();
+            classifier.probabilities(repetition);
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        double medianMs = nanos[calls / 2] / 1e6;
+        double p90Ms = nanos[calls * 9 / 10] / 1e6;
+
+        System.out.printf(Locale.ROOT, "training: %.0f sequences/s (median epoch %.3fs over %d epochs, %d sequences)"
+                + "  = %.2fx PyTorch's %,.0f%n", seqPerSecond, medianEpoch, epochs, train.size(),
+                seqPerSecond / TORCH_TRAIN_SEQ_PER_S, TORCH_TRAIN_SEQ_PER_S);
+        System.out.printf(Locale.ROOT, "inference: %d-reading repetition median %.3f ms, p90 %.3f ms over %d calls"
+                + "  = %.2fx faster than PyTorch's %.2f ms%n", steps, medianMs, p90Ms, calls,
+                TORCH_LATENCY_MS / medianMs, TORCH_LATENCY_MS);
+        return 0;
+    }
+
+    /** A real repetition of that length where the data has one, else a longer one cut, else random readings. */
+    private static float[][] repetition(List<RepetitionWindow> windows, int steps) {
+        for (RepetitionWindow w : windows) {
+            if (w.length() >= steps) {
+                return Arrays.copyOf(w.samples(), steps);
+            }
+        }
+        Random rng = new Random(1);
+        float[][] r = new float[steps][Features.COUNT];
+        for (float[] row : r) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = (float) rng.nextGaussian();
+            }
+        }
+        return r;
+    }
+}

@@ -1,0 +1,69 @@
+package io.formcheck.trainer.cli;
+
+import io.formcheck.trainer.data.Dataset;
+import io.formcheck.trainer.data.Splits;
+import io.formcheck.trainer.report.Charts;
+import io.formcheck.trainer.report.Json;
+import io.formcheck.trainer.report.MetricsReport;
+import io.formcheck.trainer.train.Experiment;
+import io.formcheck.trainer.train.TrainingConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "cv", mixinStandardHelpOptions = true,
+        description = "Leave-one-subject-out cross-validation: one fold per participant, reported per subject and averaged.")
+final class CvCommand implements Callable<Integer> {
+    @Mixin
+    DataOption data;
+
+    @Mixin
+    TrainingOptions options;
+
+    @Option(names = "--out-dir", description = "folder for cv.json and cv-accuracy.png (default: ${DEFAULT-VALUE})")
+    Path outDir = Path.of("runs", "cv");
+
+    @Override
+    public Integer call() throws Exception {
+        TrainingConfig cfg = options.toConfig();
+        Dataset ds = data.load(true);
+        Map<String, Splits.Split> folds = Splits.leaveOneSubjectOut(ds.windows(), cfg.seed(), 0.15);
+        if (folds.size() < 2) {
+            throw new IllegalArgumentException("leave-one-subject-out needs at least two participants, found " + folds.size());
+        }
+        Map<String, Object> perSubject = new LinkedHashMap<>();
+        Map<String, Double> accuracy = new LinkedHashMap<>();
+        int fold = 0;
+        for (Map.Entry<String, Splits.Split> e : folds.entrySet()) {
+            fold++;
+            String user = e.getKey();
+            System.err.printf(Locale.ROOT, "fold %d/%d: test subject %s (%d windows)%n", fold, folds.size(), user,
+                    e.getValue().test().size());
+            Experiment.Outcome outcome = Experiment.run(cfg, ds.windows(), e.getValue(),
+                    s -> System.err.println("  " + s.line(cfg.epochs())));
+            Map<String, Object> result = new LinkedHashMap<>(MetricsReport.toMap(outcome.test()));
+            result.put("best_epoch", outcome.training().bestEpoch());
+            result.put("best_validation_accuracy", outcome.training().bestValidationAccuracy());
+            perSubject.put(user, result);
+            accuracy.put(user, outcome.test().accuracy());
+            System.err.printf(Locale.ROOT, "fold %d/%d: %s accuracy %.4f%n", fold, folds.size(), user, outcome.test().accuracy());
+        }
+        double mean = accuracy.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("config", cfg.describe());
+        report.put("mean_accuracy", mean);
+        report.put("subjects", perSubject);
+        Json.write(outDir.resolve("cv.json"), report);
+        Charts.bars("Leave-one-subject-out test accuracy (mean " + String.format(Locale.ROOT, "%.3f", mean) + ")",
+                "accuracy", accuracy, outDir.resolve("cv-accuracy.png"));
+        System.out.println("subject     accuracy");
+        accuracy.forEach((u, a) -> System.out.printf(Locale.ROOT, "%-10s  %.4f%n", u, a));
+        System.out.printf(Locale.ROOT, "mean        %.4f%n", mean);
+        return 0;
+    }
+}

@@ -1,0 +1,41 @@
+package io.formcheck.trainer.cli;
+
+import io.formcheck.trainer.data.DataException;
+import io.formcheck.trainer.data.Dataset;
+import io.formcheck.trainer.data.DatasetDownloader;
+import io.formcheck.trainer.data.WleCsvReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --data}: a WLE CSV or CSV.gz, or else the public training file, downloaded once and verified. */
+final class DataOption {
+    @Option(names = "--data", paramLabel = "PATH",
+            description = "WLE CSV or CSV.gz (default: download the public pml-training.csv into ~/.cache/formcheck)")
+    Path data;
+
+    Path resolve() throws DataException {
+        return data != null ? data
+                : DatasetDownloader.fetch(DatasetDownloader.PUBLIC_TRAINING_URI,
+                        DatasetDownloader.PUBLIC_TRAINING_SHA256, DatasetDownloader.defaultCacheDir());
+    }
+
+    /** Reads the file, tells the user what was read and skipped, and insists on labels where they are needed. */
+    Dataset load(boolean needLabels) throws DataException {
+        Dataset ds = WleCsvReader.read(resolve());
+        System.err.println(ds.summary());
+        if (needLabels && !ds.labelled()) {
+            throw new DataException(ds.source() + " has no classe column: this command needs labelled windows");
+        }
+        return ds;
+    }
+
+    String sha256() throws DataException {
+        try {
+            return DatasetDownloader.sha256(Files.readAllBytes(resolve()));
+        } catch (IOException e) {
+            throw new DataException("cannot read " + data + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.formcheck.trainer.cli;
+
+import io.formcheck.model.ModelFile;
+import io.formcheck.trainer.data.Dataset;
+import io.formcheck.trainer.data.Splits;
+import io.formcheck.trainer.report.Charts;
+import io.formcheck.trainer.report.Json;
+import io.formcheck.trainer.report.MetricsReport;
+import io.formcheck.trainer.train.Experiment;
+import io.formcheck.trainer.train.ModelExport;
+import io.formcheck.trainer.train.TrainingConfig;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Trains on a stratified 70/15/15 split by window; writes the model file, metrics.json and charts.")
+final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    DataOption data;
+
+    @Mixin
+    TrainingOptions options;
+
+    @Option(names = "--out-dir", description = "folder for model.fcmodel and the report (default: ${DEFAULT-VALUE})")
+    Path outDir = Path.of("runs", "train");
+
+    @Option(names = "--name", description = "model name recorded in the file (default: ${DEFAULT-VALUE})")
+    String name = "formcheck-lstm";
+
+    @Option(names = "--model-version", description = "model version recorded in the file (default: ${DEFAULT-VALUE})")
+    String modelVersion = "1";
+
+    @Override
+    public Integer call() throws Exception {
+        TrainingConfig cfg = options.toConfig();
+        Dataset ds = data.load(true);
+        Splits.Split split = Splits.stratified(ds.labels(), cfg.seed(), 0.70, 0.15);
+        if (split.validation().isEmpty() || split.test().isEmpty()) {
+            throw new IllegalArgumentException("too few windows (" + ds.windows().size() + ") for a 70/15/15 split");
+        }
+        System.err.printf(Locale.ROOT, "split: %d train, %d validation, %d test windows%n",
+                split.train().size(), split.validation().size(), split.test().size());
+        Experiment.Outcome outcome = Experiment.run(cfg, ds.windows(), split, s -> System.err.println(s.line(cfg.epochs())));
+
+        String sha = data.sha256();
+        Map<String, String> header = new TreeMap<>();
+        header.put(ModelFile.NAME, name);
+        header.put(ModelFile.VERSION, modelVersion);
+        header.put(ModelFile.TRAINED_AT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        header.put("training.data_sha256", sha);
+        header.put("training.data_windows", String.valueOf(ds.windows().size()));
+        cfg.describe().forEach((k, v) -> header.put("training.config." + k, v));
+        header.put("training.split", "stratified 70/15/15 by window, seed " + cfg.seed());
+        header.put("training.best_epoch", String.valueOf(outcome.training().bestEpoch()));
+        header.put("training.best_validation_accuracy", fmt(outcome.training().bestValidationAccuracy()));
+        header.put("training.test_accuracy", fmt(outcome.test().accuracy()));
+        header.put("training.test_macro_f1", fmt(outcome.test().macroF1()));
+        header.put("training.seconds", fmt(outcome.training().seconds()));
+        ModelFile model = ModelExport.toModelFile(outcome.training().net(), outcome.standardization(),
+                outcome.maxSequenceLength(), header);
+        Path modelPath = outDir.resolve("model.fcmodel");
+        model.write(modelPath);
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("model", modelPath.toString());
+        report.put("config", cfg.describe());
+        report.put("data", Map.of("file", ds.source(), "sha256", sha, "rows_read", ds.rowsRead(),
+                "rows_skipped", ds.skippedRows(), "windows", ds.windows().size()));
+        report.put("split", Map.of("train", split.train().size(), "validation", split.validation().size(),
+                "test", split.test().size()));
+        report.put("best_epoch", outcome.training().bestEpoch());
+        report.put("best_validation_accuracy", outcome.training().bestValidationAccuracy());
+        report.put("test", MetricsReport.toMap(outcome.test()));
+        report.put("training_seconds", outcome.training().seconds());
+        report.put("history", outcome.training().history());
+        Json.write(outDir.resolve("metrics.json"), report);
+        Charts.trainingCurves("Training curves (" + name + ")", outcome.training().history(),
+                outcome.training().bestEpoch(), outDir.resolve("training-curves.png"));
+        Charts.confusionMatrix("Test confusion matrix (" + name + ")", outcome.test().confusion(),
+                MetricsReport.LABELS, outDir.resolve("confusion-matrix.png"));
+
+        System.out.printf(Locale.ROOT, "best validation accuracy %.4f at epoch %d; training took %.1fs%n",
+                outcome.training().bestValidationAccuracy(), outcome.training().bestEpoch(), outcome.training().seconds());
+        System.out.print("test: " + MetricsReport.toText(outcome.test()));
+        System.out.println("wrote " + modelPath + " and the report in " + outDir);
+        return 0;
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}

@@ -1,0 +1,47 @@
+package io.formcheck.trainer.nn;
+
+import java.util.Random;
+
+/** y [n, out] = x [n, in] . W^T + b, with W [out, in], b [out]. */
+public final class LinearLayer {
+    public final int input;
+    public final int output;
+    public final Parameter weight;
+    public final Parameter bias;
+
+    public LinearLayer(String name, int input, int output) {
+        this.input = input;
+        this.output = output;
+        this.weight = new Parameter(name + ".weight", output, input);
+        this.bias = new Parameter(name + ".bias", output);
+    }
+
+    /** PyTorch's default init: U(-1/sqrt(in), 1/sqrt(in)) for weight and bias. */
+    public void init(Random rng) {
+        double bound = 1.0 / Math.sqrt(input);
+        weight.uniform(rng, bound);
+        bias.uniform(rng, bound);
+    }
+
+    public void forward(int n, float[] x, float[] y) {
+        Blas.mmT(n, output, input, x, weight.value, 0f, y);
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < output; j++) {
+                y[r * output + j] += bias.value[j];
+            }
+        }
+    }
+
+    /** Accumulates dW and db from dy [n, out]; writes dx [n, in] unless it is null. */
+    public void backward(int n, float[] x, float[] dy, float[] dx) {
+        Blas.tmm(output, input, n, dy, x, 1f, weight.grad);
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < output; j++) {
+                bias.grad[j] += dy[r * output + j];
+            }
+        }
+        if (dx != null) {
+            Blas.mm(n, input, output, dy, weight.value, 0f, dx);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.formcheck.trainer.nn;
+
+import io.formcheck.model.Activations;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * One LSTM layer over a {@link PackedBatch}, full backpropagation through time.
+ *
+ * <p>Parameters: W_ih [G, in], W_hh [G, H], b [G] with G = 4H, gate order i, f, g, o (PyTorch's; its
+ * b_ih + b_hh folded into one bias). Forward: gates_t = x_t W_ih^T + h_{t-1} W_hh^T + b;
+ * c_t = f * c_{t-1} + i * g; h_t = o * tanh(c_t).
+ */
+public final class LstmLayer {
+    public final int input;
+    public final int hidden;
+    public final Parameter wIh;
+    public final Parameter wHh;
+    public final Parameter bias;
+
+    /** Activations kept from forward for backward, packed [rows, ...], plus per-step scratch. */
+    public static final class Buffers {
+        final float[] gates;   // [rows, G] activated i, f, g, o
+        final float[] c;       // [rows, H]
+        final float[] tanhC;   // [rows, H]
+        public final float[] h; // [rows, H] the layer's output
+        final float[] hPrev;   // [rows, H] h_{t-1} aligned with step t's rows (zero at t = 0)
+        final float[] dGates;  // [rows, G] gradient of the pre-activation gates
+        final float[] stepH;   // [batch, H] gemm operand of one step
+        final float[] stepG;   // [batch, G] gemm operand or result of one step
+        final float[] dhNext;  // [batch, H]
+        final float[] dcNext;  // [batch, H]
+
+        public Buffers(int maxRows, int maxBatch, int hidden) {
+            int g = 4 * hidden;
+            gates = new float[maxRows * g];
+            c = new float[maxRows * hidden];
+            tanhC = new float[maxRows * hidden];
+            h = new float[maxRows * hidden];
+            hPrev = new float[maxRows * hidden];
+            dGates = new float[maxRows * g];
+            stepH = new float[maxBatch * hidden];
+            stepG = new float[maxBatch * g];
+            dhNext = new float[maxBatch * hidden];
+            dcNext = new float[maxBatch * hidden];
+        }
+    }
+
+    public LstmLayer(String name, int input, int hidden) {
+        this.input = input;
+        this.hidden = hidden;
+        this.wIh = new Parameter(name + ".weight_ih", 4 * hidden, input);
+        this.wHh = new Parameter(name + ".weight_hh", 4 * hidden, hidden);
+        this.bias = new Parameter(name + ".bias", 4 * hidden);
+    }
+
+    /** PyTorch's init: every weight and both biases U(-1/sqrt(H), 1/sqrt(H)). */
+    public void init(Random rng) {
+        double bound = 1.0 / Math.sqrt(hidden);
+        wIh.uniform(rng, bound);
+        wHh.uniform(rng, bound);
+        for (int j = 0; j < bias.size(); j++) {
+            bias.value[j] = (float) ((rng.nextDouble() * 2 - 1) * bound + (rng.nextDouble() * 2 - 1) * bound);
+        }
+    }
+
+    /** x: [rows, input]. Writes buf.h [rows, H] and what backward needs. */
+    public void forward(PackedBatch batch, float[] x, Buffers buf) {
+        int hs = hidden;
+        int g = 4 * hs;
+        Blas.mmT(batch.rows, g, input, x, wIh.value, 0f, buf.gates);
+        float[] b = bias.value;
+        for (int t = 0; t < batch.steps; t++) {
+            int n = batch.active[t];
+            int row0 = batch.offset[t];
+            if (t > 0) {
+                System.arraycopy(buf.h, batch.offset[t - 1] * hs, buf.stepH, 0, n * hs);
+                System.arraycopy(buf.stepH, 0, buf.hPrev, row0 * hs, n * hs);
+                Blas.mmT(n, g, hs, buf.stepH, wHh.value, 0f, buf.stepG);
+            } else {
+                Arrays.fill(buf.hPrev, 0, n * hs, 0f);
+                Arrays.fill(buf.stepG, 0, n * g, 0f);
+            }
+            for (int r = 0; r < n; r++) {
+                int gRow = (row0 + r) * g;
+                int sRow = r * g;
+                int hRow = (row0 + r) * hs;
+                int cPrevRow = t > 0 ? (batch.offset[t - 1] + r) * hs : -1;
+                for (int j = 0; j < hs; j++) {
+                    float i = Activations.sigmoid(buf.gates[gRow + j] + buf.stepG[sRow + j] + b[j]);
+                    float f = Activations.sigmoid(buf.gates[gRow + hs + j] + buf.stepG[sRow + hs + j] + b[hs + j]);
+                    float gg = Activations.tanh(buf.gates[gRow + 2 * hs + j] + buf.stepG[sRow + 2 * hs + j] + b[2 * hs + j]);
+                    float o = Activations.sigmoid(buf.gates[gRow + 3 * hs + j] + buf.stepG[sRow + 3 * hs + j] + b[3 * hs + j]);
+                    buf.gates[gRow + j] = i;
+                    buf.gates[gRow + hs + j] = f;
+                    buf.gates[gRow + 2 * hs + j] = gg;
+                    buf.gates[gRow + 3 * hs + j] = o;
+                    float c = i * gg + (cPrevRow >= 0 ? f * buf.c[cPrevRow + j] : 0f);
+                    float tc = Activations.tanh(c);
+                    buf.c[hRow + j] = c;
+                    buf.tanhC[hRow + j] = tc;
+                    buf.h[hRow + j] = o * tc;
+                }
+            }
+        }
+    }
+
+    /**
+     * dH: [rows, H] gradient of the loss w.r.t. this layer's outputs. Accumulates the parameter
+     * gradients; writes dX [rows, input] unless it is null.
+     */
+    public void backward(PackedBatch batch, float[] x, float[] dH, float[] dX, Buffers buf) {
+        int hs = hidden;
+        int g = 4 * hs;
+        Arrays.fill(buf.dhNext, 0f);
+        Arrays.fill(buf.dcNext, 0f);
+        for (int t = batch.steps - 1; t >= 0; t--) {
+            int n = batch.active[t];
+            int row0 = batch.offset[t];
+            int prev0 = t > 0 ? batch.offset[t - 1] : -1;
+            for (int r = 0; r < n; r++) {
+                int gRow = (row0 + r) * g;
+                int hRow = (row0 + r) * hs;
+                int sRow = r * hs;
+                for (int j = 0; j < hs; j++) {
+                    float i = buf.gates[gRow + j];
+                    float f = buf.gates[gRow + hs + j];
+                    float gg = buf.gates[gRow + 2 * hs + j];
+                    float o = buf.gates[gRow + 3 * hs + j];
+                    float tc = buf.tanhC[hRow + j];
+                    float dh = dH[hRow + j] + buf.dhNext[sRow + j];
+                    float dc = dh * o * (1f - tc * tc) + buf.dcNext[sRow + j];
+                    float cPrev = prev0 >= 0 ? buf.c[(prev0 + r) * hs + j] : 0f;
+                    buf.dGates[gRow + j] = dc * gg * i * (1f - i);
+                    buf.dGates[gRow + hs + j] = dc * cPrev * f * (1f - f);
+                    buf.dGates[gRow + 2 * hs + j] = dc * i * (1f - gg * gg);
+                    buf.dGates[gRow + 3 * hs + j] = dh * tc * o * (1f - o);
+                    buf.dcNext[sRow + j] = dc * f;
+                }
+            }
+            if (t > 0) {
+                // rows >= n of dhNext/dcNext stay zero: sequences that end before step t get no gradient from it
+                System.arraycopy(buf.dGates, row0 * g, buf.stepG, 0, n * g);
+                Blas.mm(n, hs, g, buf.stepG, wHh.value, 0f, buf.dhNext);
+            }
+        }
+        int rows = batch.rows;
+        Blas.tmm(g, input, rows, buf.dGates, x, 1f, wIh.grad);
+        Blas.tmm(g, hs, rows, buf.dGates, buf.hPrev, 1f, wHh.grad);
+        float[] db = bias.grad;
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < g; j++) {
+                db[j] += buf.dGates[r * g + j];
+            }
+        }
+        if (dX != null) {
+            Blas.mm(rows, input, g, buf.dGates, wIh.value, 0f, dX);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.formcheck.trainer.nn;
+
+/** A trainable tensor and its gradient, row-major, both float32. */
+public final class Parameter {
+    public final String name;
+    public final int[] shape;
+    public final float[] value;
+    public final float[] grad;
+
+    public Parameter(String name, int... shape) {
+        int size = 1;
+        for (int d : shape) {
+            size *= d;
+        }
+        this.name = name;
+        this.shape = shape.clone();
+        this.value = new float[size];
+        this.grad = new float[size];
+    }
+
+    public int size() {
+        return value.length;
+    }
+
+    public void zeroGrad() {
+        java.util.Arrays.fill(grad, 0f);
+    }
+
+    /** PyTorch's default init for LSTM and Linear weights: U(-bound, bound). */
+    public void uniform(java.util.Random rng, double bound) {
+        for (int i = 0; i < value.length; i++) {
+            value[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);
+        }
+    }
+}

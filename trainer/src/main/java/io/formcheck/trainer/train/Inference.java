@@ -1,0 +1,35 @@
+package io.formcheck.trainer.train;
+
+import io.formcheck.model.Activations;
+import io.formcheck.trainer.nn.LstmClassifierNet;
+import io.formcheck.trainer.nn.PackedBatch;
+import java.util.Arrays;
+import java.util.List;
+
+/** Evaluation-mode (no dropout) class probabilities of a trainable network, batch by batch. */
+public final class Inference {
+    private static final int BATCH = 128;
+
+    private Inference() {
+    }
+
+    /** One row of class probabilities per sequence, in the order given. */
+    public static float[][] probabilities(LstmClassifierNet net, List<float[]> sequences) {
+        int features = net.shape.input();
+        int classes = net.shape.classes();
+        int maxSteps = sequences.stream().mapToInt(s -> s.length / features).max().orElse(0);
+        int batch = Math.min(BATCH, sequences.size());
+        LstmClassifierNet.Workspace ws = net.workspace(batch, batch * maxSteps);
+        float[][] out = new float[sequences.size()][];
+        for (int from = 0; from < sequences.size(); from += batch) {
+            int to = Math.min(from + batch, sequences.size());
+            PackedBatch b = PackedBatch.of(sequences.subList(from, to), null, features);
+            net.forward(b, ws, null);
+            for (int r = 0; r < b.size; r++) {
+                Activations.softmax(ws.logits, r * classes, classes, ws.probs);
+                out[from + b.order[r]] = Arrays.copyOfRange(ws.probs, r * classes, (r + 1) * classes);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,137 @@
+package io.formcheck.trainer.train;
+
+import io.formcheck.model.Classifier;
+import io.formcheck.trainer.nn.LstmClassifierNet;
+import io.formcheck.trainer.nn.Optimizer;
+import io.formcheck.trainer.nn.PackedBatch;
+import io.formcheck.trainer.nn.Parameter;
+import io.formcheck.trainer.nn.ReduceLrOnPlateau;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The seed's training loop: shuffled mini-batches, the chosen optimizer, ReduceLROnPlateau on the
+ * validation loss, and the weights of the best validation accuracy copied (for real) and restored.
+ */
+public final class Trainer {
+    /** Told about each finished epoch. */
+    public interface Listener {
+        void epoch(EpochStats stats);
+    }
+
+    /** The trained network (best-validation weights) and how it got there. */
+    public record Result(LstmClassifierNet net, List<EpochStats> history, int bestEpoch,
+            double bestValidationAccuracy, double seconds) {
+    }
+
+    /** Standardized sequences (steps*features values each) and their class indices. */
+    public record Examples(List<float[]> sequences, int[] labels) {
+        public int size() {
+            return labels.length;
+        }
+
+        public int maxSteps(int features) {
+            return sequences.stream().mapToInt(s -> s.length / features).max().orElse(0);
+        }
+    }
+
+    private Trainer() {
+    }
+
+    public static Result train(TrainingConfig cfg, int features, int classes, Examples train, Examples validation,
+            Listener listener) {
+        long start = System.nanoTime();
+        Random rng = new Random(cfg.seed());
+        LstmClassifierNet net = new LstmClassifierNet(new LstmClassifierNet.Shape(
+                features, cfg.hidden(), cfg.layers(), cfg.head(), classes, cfg.dropout()));
+        net.init(rng);
+        List<Parameter> params = net.parameters();
+        Optimizer optimizer = Optimizer.create(cfg.optimizer(), params, cfg.learningRate(), cfg.weightDecay());
+        ReduceLrOnPlateau scheduler = new ReduceLrOnPlateau(optimizer, cfg.lrFactor(), cfg.lrPatience());
+        int batchSize = Math.min(cfg.batchSize(), train.size());
+        LstmClassifierNet.Workspace ws = net.workspace(batchSize, batchSize * train.maxSteps(features));
+
+        List<EpochStats> history = new ArrayList<>();
+        float[][] best = snapshot(params);
+        double bestAccuracy = -1;
+        int bestEpoch = 0;
+        for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            float lr = optimizer.learningRate();
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) {
+                order.add(i);
+            }
+            java.util.Collections.shuffle(order, rng);
+            double lossSum = 0;
+            int correct = 0;
+            for (int from = 0; from < order.size(); from += batchSize) {
+                List<Integer> ids = order.subList(from, Math.min(from + batchSize, order.size()));
+                PackedBatch batch = PackedBatch.of(
+                        ids.stream().map(train.sequences()::get).toList(),
+                        ids.stream().mapToInt(i -> train.labels()[i]).toArray(), features);
+                optimizer.zeroGrad();
+                lossSum += net.forwardBackward(batch, ws, rng) * batch.size;
+                optimizer.step();
+                correct += countCorrect(ws.probs, batch.labels, classes);
+            }
+            double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
+            float[][] probs = Inference.probabilities(net, validation.sequences());
+            double valLoss = crossEntropy(probs, validation.labels());
+            double valAccuracy = accuracy(probs, validation.labels());
+            scheduler.step(valLoss);
+            if (valAccuracy > bestAccuracy) {
+                bestAccuracy = valAccuracy;
+                bestEpoch = epoch;
+                best = snapshot(params);
+            }
+            EpochStats stats = new EpochStats(epoch, lossSum / train.size(), (double) correct / train.size(),
+                    valLoss, valAccuracy, lr, trainSeconds);
+            history.add(stats);
+            listener.epoch(stats);
+        }
+        for (int k = 0; k < params.size(); k++) {
+            System.arraycopy(best[k], 0, params.get(k).value, 0, best[k].length);
+        }
+        return new Result(net, history, bestEpoch, bestAccuracy, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** A deep copy of every parameter's values: the seed's shallow state_dict().copy() kept nothing. */
+    static float[][] snapshot(List<Parameter> params) {
+        float[][] copy = new float[params.size()][];
+        for (int k = 0; k < params.size(); k++) {
+            copy[k] = params.get(k).value.clone();
+        }
+        return copy;
+    }
+
+    private static int countCorrect(float[] probs, int[] labels, int classes) {
+        int correct = 0;
+        for (int r = 0; r < labels.length; r++) {
+            float[] row = java.util.Arrays.copyOfRange(probs, r * classes, (r + 1) * classes);
+            if (Classifier.argmax(row) == labels[r]) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    static double crossEntropy(float[][] probs, int[] labels) {
+        double sum = 0;
+        for (int i = 0; i < labels.length; i++) {
+            sum -= Math.log(Math.max(probs[i][labels[i]], 1e-30f));
+        }
+        return sum / labels.length;
+    }
+
+    static double accuracy(float[][] probs, int[] labels) {
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (Classifier.argmax(probs[i]) == labels[i]) {
+                correct++;
+            }
+        }
+        return (double) correct / labels.length;
+    }
+}
