@@ -1,0 +1,83 @@
+package io.formcheck.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ClassifierTest {
+    static final int IN = 3;
+    static final int H = 4;
+    static final int D = 5;
+    static final int C = 2;
+
+    /** A 1-layer LSTM model with random weights, features f0..f2 and labels X, Y. */
+    static ModelFile tinyModel(long seed) {
+        Random rng = new Random(seed);
+        Map<String, String> header = new TreeMap<>(Map.of(
+                ModelFile.ARCHITECTURE, LstmForward.ARCHITECTURE, LstmForward.INPUT_SIZE, "" + IN,
+                LstmForward.HIDDEN_SIZE, "" + H, LstmForward.LAYERS, "1", LstmForward.HEAD_SIZE, "" + D,
+                LstmForward.CLASSES, "" + C, ModelFile.FEATURES, "f0,f1,f2", ModelFile.LABELS, "X,Y"));
+        Map<String, Tensor> t = new LinkedHashMap<>();
+        put(t, ModelFile.INPUT_MEAN, rng, IN);
+        t.put(ModelFile.INPUT_STD, Tensor.of(ModelFile.INPUT_STD, new float[] {1f, 2f, 0.5f}, IN));
+        put(t, LstmForward.weightIh(0), rng, 4 * H, IN);
+        put(t, LstmForward.weightHh(0), rng, 4 * H, H);
+        put(t, LstmForward.bias(0), rng, 4 * H);
+        put(t, "fc1.weight", rng, D, H);
+        put(t, "fc1.bias", rng, D);
+        put(t, "fc2.weight", rng, C, D);
+        put(t, "fc2.bias", rng, C);
+        return new ModelFile(new TreeMap<>(header), t);
+    }
+
+    private static void put(Map<String, Tensor> t, String name, Random rng, int... shape) {
+        int n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) rng.nextGaussian();
+        }
+        t.put(name, new Tensor(name, shape, v));
+    }
+
+    @Test
+    void probabilitiesSumToOneAndDependOnTheInput() throws ModelFormatException {
+        Classifier c = new Classifier(tinyModel(1));
+        float[] p1 = c.probabilities(new float[][] {{0, 1, 2}, {3, 4, 5}});
+        float[] p2 = c.probabilities(new float[][] {{5, -1, 2}});
+        assertEquals(1.0, p1[0] + p1[1], 1e-6);
+        assertTrue(Math.abs(p1[0] - p2[0]) > 1e-6);
+    }
+
+    @Test
+    void badRepetitionsAreRefusedWithTheReason() throws ModelFormatException {
+        Classifier c = new Classifier(tinyModel(1));
+        assertReason(c, new float[0][], "no samples");
+        assertReason(c, new float[Classifier.MAX_SAMPLES + 1][IN], "at most " + Classifier.MAX_SAMPLES);
+        assertReason(c, new float[][] {{1, 2}}, "has 2 values");
+        assertReason(c, new float[][] {{1, Float.NaN, 2}}, "non-finite value for f1");
+    }
+
+    @Test
+    void aShapeThatDisagreesWithTheHeaderIsRefused() {
+        ModelFile good = tinyModel(1);
+        Map<String, String> header = new TreeMap<>(good.header());
+        header.put(LstmForward.HIDDEN_SIZE, "6");
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> new Classifier(new ModelFile(new TreeMap<>(header), good.tensors())));
+        assertTrue(e.getMessage().contains("expected [24, 3]"), e.getMessage());
+    }
+
+    private static void assertReason(Classifier c, float[][] samples, String reason) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.probabilities(samples));
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+}
