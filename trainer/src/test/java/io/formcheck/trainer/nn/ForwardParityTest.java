@@ -1,0 +1,81 @@
+package io.formcheck.trainer.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.formcheck.model.ModelFile;
+import io.formcheck.model.SequenceNetwork;
+import io.formcheck.model.Standardization;
+import io.formcheck.trainer.train.ModelExport;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The trainer's batched forward, the model module's one-sequence forward, and padding independence. */
+class ForwardParityTest {
+    static final int F = io.formcheck.model.Features.COUNT;
+
+    @Test
+    void trainerAndModelModuleComputeTheSameLogits() throws Exception {
+        LstmClassifierNet net = new LstmClassifierNet(new LstmClassifierNet.Shape(F, 128, 2, 64, 5, 0.5f));
+        net.init(new Random(1));
+        Standardization identity = new Standardization(new float[F], filled(F, 1f));
+        ModelFile file = ModelExport.toModelFile(net, identity, 40, Map.of());
+        SequenceNetwork inference = SequenceNetwork.load(ModelFile.parse(file.toBytes()));
+
+        List<float[]> seqs = sequences(new int[] {23, 1, 38, 7, 23, 12}, 2);
+        PackedBatch batch = PackedBatch.of(seqs, null, F);
+        LstmClassifierNet.Workspace ws = net.workspace(batch.size, batch.rows);
+        net.forward(batch, ws, null);
+        for (int b = 0; b < batch.size; b++) {
+            float[] seq = seqs.get(batch.order[b]);
+            float[] expected = Arrays.copyOfRange(ws.logits, b * 5, b * 5 + 5);
+            float[] actual = inference.logits(seq, seq.length / F);
+            double norm = 0;
+            double diff = 0;
+            for (int k = 0; k < 5; k++) {
+                norm = Math.max(norm, Math.abs(expected[k]));
+                diff = Math.max(diff, Math.abs(expected[k] - actual[k]));
+            }
+            assertEquals(0, diff / norm, 1e-5, "sequence " + batch.order[b] + " relative error");
+        }
+    }
+
+    @Test
+    void aSequenceGetsTheSameLogitsAloneAsInABatchOfLongerOnes() {
+        LstmClassifierNet net = new LstmClassifierNet(new LstmClassifierNet.Shape(F, 16, 2, 8, 5, 0f));
+        net.init(new Random(2));
+        List<float[]> seqs = sequences(new int[] {3, 30, 17}, 3);
+        PackedBatch mixed = PackedBatch.of(seqs, null, F);
+        LstmClassifierNet.Workspace ws = net.workspace(mixed.size, mixed.rows);
+        net.forward(mixed, ws, null);
+        int packedIndexOfShort = Arrays.stream(mixed.order).boxed().toList().indexOf(0);
+        float[] inBatch = Arrays.copyOfRange(ws.logits, packedIndexOfShort * 5, packedIndexOfShort * 5 + 5);
+        PackedBatch alone = PackedBatch.of(List.of(seqs.get(0)), null, F);
+        net.forward(alone, ws, null);
+        for (int k = 0; k < 5; k++) {
+            assertEquals(ws.logits[k], inBatch[k], 1e-5);
+        }
+    }
+
+    static List<float[]> sequences(int[] lengths, long seed) {
+        Random rng = new Random(seed);
+        List<float[]> out = new ArrayList<>();
+        for (int len : lengths) {
+            float[] s = new float[len * F];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = (float) rng.nextGaussian();
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    static float[] filled(int n, float v) {
+        float[] a = new float[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+}
