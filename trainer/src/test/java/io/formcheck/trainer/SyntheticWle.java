@@ -15,7 +15,7 @@ public final class SyntheticWle {
     private SyntheticWle() {
     }
 
-    /** Windows of 5..20 readings; class k bumps feature 4k+1 up over time, plus noise, on raw WLE scales. */
+    /** Windows of 5..20 readings; class k ramps feature 4k+1 up by 8 noise deviations over the repetition, plus noise, on raw WLE scales. */
     public static List<RepetitionWindow> windows(int perClass, int users, long seed) {
         Random rng = new Random(seed);
         List<RepetitionWindow> out = new ArrayList<>();
@@ -28,7 +28,7 @@ public final class SyntheticWle {
                     for (int j = 0; j < Features.COUNT; j++) {
                         samples[t][j] = (float) (100 * j + 10 * rng.nextGaussian());
                     }
-                    samples[t][4 * k + 1] += 40f * t / steps;
+                    samples[t][4 * k + 1] += 80f * t / steps;
                 }
                 out.add(new RepetitionWindow("user" + (window % users), String.valueOf(window), k, "", samples));
                 window++;

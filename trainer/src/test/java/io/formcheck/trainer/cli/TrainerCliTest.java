@@ -1,0 +1,99 @@
+package io.formcheck.trainer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.formcheck.model.Classifier;
+import io.formcheck.trainer.SyntheticWle;
+import io.formcheck.trainer.report.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The commands end to end on a small generated file, and their answers to bad arguments. */
+class TrainerCliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    Run run(String... args) {
+        CommandLine cli = TrainerCli.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            int exit = cli.execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(saved);
+        }
+    }
+
+    @Test
+    void trainWritesAModelAndItsReportThatEvaluateAndPredictUse() throws Exception {
+        Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
+        Path out = dir.resolve("run");
+        Run train = run("train", "--data", data.toString(), "--out-dir", out.toString(), "--epochs", "3",
+                "--hidden", "8", "--head", "8", "--layers", "1");
+        assertEquals(0, train.exit(), train.err());
+        for (String file : new String[] {"model.fcmodel", "metrics.json", "training-curves.png", "confusion-matrix.png"}) {
+            assertTrue(Files.size(out.resolve(file)) > 0, file);
+        }
+        JsonNode metrics = Json.mapper().readTree(out.resolve("metrics.json").toFile());
+        assertEquals(3, metrics.get("history").size());
+        assertEquals(5, metrics.get("test").get("confusion_matrix").size());
+        Classifier model = Classifier.load(out.resolve("model.fcmodel"));
+        assertEquals("42", metrics.get("config").get("seed").asText());
+        assertEquals("3", model.file().header().get("training.config.epochs"));
+
+        Path json = dir.resolve("eval.json");
+        Run evaluate = run("evaluate", "--model", out.resolve("model.fcmodel").toString(), "--data", data.toString(),
+                "--json", json.toString());
+        assertEquals(0, evaluate.exit(), evaluate.err());
+        JsonNode e = Json.mapper().readTree(json.toFile());
+        for (String key : new String[] {"accuracy", "macro_f1", "confusion_matrix", "windows"}) {
+            assertTrue(e.has(key), key);
+        }
+        assertEquals(60, e.get("windows").asInt());
+
+        Run predict = run("predict", "--model", out.resolve("model.fcmodel").toString(), "--data", data.toString());
+        assertEquals(0, predict.exit(), predict.err());
+        assertEquals(61, predict.out().split("\n").length, "a header and one line per window");
+    }
+
+    @Test
+    void badArgumentsAndFilesGetAClearErrorAndANonZeroExit() throws Exception {
+        Run unknown = run("train", "--epochz", "3");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("'--epochz'"), unknown.err());
+
+        Run missing = run("evaluate", "--model", dir.resolve("nope.fcmodel").toString(), "--data", "x.csv");
+        assertEquals(1, missing.exit());
+        assertTrue(missing.err().contains("does not exist"), missing.err());
+        assertFalse(missing.err().contains("\tat "), "no stack trace");
+
+        Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(4, 2, 9));
+        Run optimizer = run("train", "--data", data.toString(), "--optimizer", "adagrad");
+        assertEquals(1, optimizer.exit());
+        assertTrue(optimizer.err().contains("unknown optimizer 'adagrad'"), optimizer.err());
+
+        Path damaged = dir.resolve("damaged.fcmodel");
+        Files.writeString(damaged, "not a model");
+        Run bad = run("predict", "--model", damaged.toString(), "--data", data.toString());
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("wrong magic"), bad.err());
+    }
+}

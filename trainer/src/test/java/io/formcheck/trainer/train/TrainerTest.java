@@ -1,0 +1,81 @@
+package io.formcheck.trainer.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.formcheck.trainer.SyntheticWle;
+import io.formcheck.trainer.data.RealData;
+import io.formcheck.trainer.data.RepetitionWindow;
+import io.formcheck.trainer.data.Splits;
+import io.formcheck.trainer.data.WleCsvReader;
+import io.formcheck.trainer.nn.Optimizer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+    static TrainingConfig small(int epochs, Optimizer.Kind optimizer, float lr) {
+        return new TrainingConfig(16, 1, 16, 0.1f, optimizer, lr, 0f, 16, epochs, 0.5f, 5, 7);
+    }
+
+    @Test
+    void separableSequencesAreLearnedAlmostPerfectly() {
+        List<RepetitionWindow> windows = SyntheticWle.windows(30, 3, 3);
+        Splits.Split split = Splits.stratified(windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
+        Experiment.Outcome out = Experiment.run(small(40, Optimizer.Kind.ADAM, 1e-2f), windows, split, s -> { });
+        assertTrue(out.test().accuracy() >= 0.95, "test accuracy " + out.test().accuracy());
+    }
+
+    @Test
+    void everyOptimizerLowersTheTrainingLoss() {
+        List<RepetitionWindow> windows = SyntheticWle.windows(10, 2, 4);
+        Splits.Split split = Splits.stratified(windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
+        float[] lr = {1e-2f, 2e-1f, 1e-2f};
+        for (Optimizer.Kind kind : Optimizer.Kind.values()) {
+            Experiment.Outcome out = Experiment.run(small(8, kind, lr[kind.ordinal()]), windows, split, s -> { });
+            List<EpochStats> h = out.training().history();
+            assertTrue(h.get(h.size() - 1).trainLoss() < 0.8 * h.get(0).trainLoss(),
+                    kind + ": loss " + h.get(0).trainLoss() + " -> " + h.get(h.size() - 1).trainLoss());
+        }
+    }
+
+    @Test
+    void theBestValidationWeightsAreTheOnesReturned() {
+        List<RepetitionWindow> windows = SyntheticWle.windows(12, 2, 5);
+        Splits.Split split = Splits.stratified(windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
+        // a high learning rate makes validation accuracy wander, so the last epoch is rarely the best
+        Experiment.Outcome out = Experiment.run(small(12, Optimizer.Kind.SGD, 0.5f), windows, split, s -> { });
+        Trainer.Examples validation = Experiment.examples(windows, split.validation(), out.standardization());
+        double again = Trainer.accuracy(Inference.probabilities(out.training().net(), validation.sequences()),
+                validation.labels());
+        assertEquals(out.training().bestValidationAccuracy(), again, 1e-9);
+        assertEquals(out.training().history().get(out.training().bestEpoch() - 1).validationAccuracy(), again, 1e-9);
+    }
+
+    @Test
+    void sameSeedSameModel() {
+        List<RepetitionWindow> windows = SyntheticWle.windows(6, 2, 6);
+        Splits.Split split = Splits.stratified(windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
+        List<Double> losses = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            Experiment.Outcome out = Experiment.run(small(3, Optimizer.Kind.ADAM, 1e-2f), windows, split, s -> { });
+            losses.add(out.training().history().get(2).trainLoss());
+        }
+        assertEquals(losses.get(0), losses.get(1));
+    }
+
+    @Test
+    void aFewEpochsOnRealDataClearlyBeatChance() throws Exception {
+        Path file = RealData.trainingFile();
+        assumeTrue(file != null, RealData.SKIP_MESSAGE);
+        List<RepetitionWindow> windows = WleCsvReader.read(file).windows();
+        Splits.Split split = Splits.stratified(windows.stream().mapToInt(RepetitionWindow::label).toArray(), 42, 0.7, 0.15);
+        TrainingConfig seed = TrainingConfig.seedPreset();
+        TrainingConfig cfg = new TrainingConfig(64, 2, 64, 0.5f, Optimizer.Kind.ADAM, 3e-3f, 0f, 32, 8, 0.5f, 5, 42);
+        Experiment.Outcome out = Experiment.run(cfg, windows, split, s -> { });
+        // the most frequent class (A) is 28% of the windows
+        assertTrue(out.test().accuracy() > 0.5, "test accuracy " + out.test().accuracy() + " with " + seed.optimizer());
+    }
+}
