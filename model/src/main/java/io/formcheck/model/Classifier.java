@@ -28,7 +28,7 @@ public final class Classifier {
             }
         }
         this.network = SequenceNetwork.load(file);
-        int probe = network.logits(new float[n], 1).length;
+        int probe = network.logits(new float[1][n]).length;
         if (probe != labels.size()) {
             throw new ModelFormatException("network has " + probe + " outputs but the file names " + labels.size() + " labels");
         }
@@ -53,7 +53,7 @@ public final class Classifier {
     /** The probabilities of each label, in {@link #labels()} order. samples: steps x features, raw readings. */
     public float[] probabilities(float[][] samples) {
         check(samples);
-        float[] logits = network.logits(standardization.apply(samples), samples.length);
+        float[] logits = network.logits(standardization.apply(samples));
         float[] p = new float[logits.length];
         Activations.softmax(logits, 0, logits.length, p);
         return p;

@@ -5,8 +5,9 @@ package io.formcheck.model;
  * stacked LSTM (gate order i, f, g, o as in PyTorch), last real step, Linear-ReLU-Linear.
  *
  * <p>Shapes: x [T, in]; per layer W_ih [4H, in], W_hh [4H, H], b [4H] (b_ih + b_hh folded);
- * fc1 [D, H] + [D]; fc2 [C, D] + [C]. Weights are held transposed ([in, 4H]) so that every product is
- * a run of y += a * w[row] over contiguous memory, which the JIT vectorizes.
+ * fc1 [D, H] + [D]; fc2 [C, D] + [C]. Weights are held transposed, one array per input unit
+ * ([in][4H]), so every product is y += a * row over whole arrays from index 0: the shape the JIT
+ * vectorizes (an offset into one flat array made it fall back to scalar code, 6x slower).
  */
 public final class LstmForward implements SequenceNetwork {
     public static final String ARCHITECTURE = "lstm";
@@ -16,27 +17,24 @@ public final class LstmForward implements SequenceNetwork {
     public static final String HEAD_SIZE = "head.hidden_size";
     public static final String CLASSES = "head.classes";
 
-    private final int inputSize;
     private final int hidden;
-    private final float[][] wihT;
-    private final float[][] whhT;
+    private final float[][][] wihT;
+    private final float[][][] whhT;
     private final float[][] bias;
-    private final float[] fc1T;
+    private final float[][] fc1T;
     private final float[] fc1b;
-    private final float[] fc2T;
+    private final float[][] fc2T;
     private final float[] fc2b;
-    private final int headSize;
-    private final int classes;
 
     private LstmForward(ModelFile f) throws ModelFormatException {
-        inputSize = f.intValue(INPUT_SIZE);
+        int inputSize = f.intValue(INPUT_SIZE);
         hidden = f.intValue(HIDDEN_SIZE);
         int layers = f.intValue(LAYERS);
-        headSize = f.intValue(HEAD_SIZE);
-        classes = f.intValue(CLASSES);
+        int headSize = f.intValue(HEAD_SIZE);
+        int classes = f.intValue(CLASSES);
         int g = 4 * hidden;
-        wihT = new float[layers][];
-        whhT = new float[layers][];
+        wihT = new float[layers][][];
+        whhT = new float[layers][][];
         bias = new float[layers][];
         for (int l = 0; l < layers; l++) {
             int in = l == 0 ? inputSize : hidden;
@@ -67,74 +65,111 @@ public final class LstmForward implements SequenceNetwork {
     }
 
     @Override
-    public float[] logits(float[] x, int steps) {
-        int g = 4 * hidden;
-        float[] in = x;
-        int inSize = inputSize;
+    public float[] logits(float[][] x) {
+        int steps = x.length;
+        float[][] in = x;
         for (int l = 0; l < wihT.length; l++) {
-            float[] gates = new float[steps * g];
+            float[][] gates = new float[steps][];
             for (int t = 0; t < steps; t++) {
-                System.arraycopy(bias[l], 0, gates, t * g, g);
-                accumulate(in, t * inSize, inSize, wihT[l], gates, t * g, g);
+                gates[t] = bias[l].clone();
             }
-            float[] out = new float[steps * hidden];
+            inputProjection(in, wihT[l], gates);
+            float[][] out = new float[steps][];
             float[] c = new float[hidden];
             for (int t = 0; t < steps; t++) {
                 if (t > 0) {
-                    accumulate(out, (t - 1) * hidden, hidden, whhT[l], gates, t * g, g);
+                    accumulate(out[t - 1], whhT[l], gates[t]);
                 }
-                cellStep(gates, t * g, c, out, t * hidden);
+                out[t] = cellStep(gates[t], c);
             }
             in = out;
-            inSize = hidden;
         }
         float[] head = fc1b.clone();
-        accumulate(in, (steps - 1) * hidden, hidden, fc1T, head, 0, headSize);
-        for (int j = 0; j < headSize; j++) {
+        accumulate(in[steps - 1], fc1T, head);
+        for (int j = 0; j < head.length; j++) {
             head[j] = Math.max(0f, head[j]);
         }
         float[] logits = fc2b.clone();
-        accumulate(head, 0, headSize, fc2T, logits, 0, classes);
+        accumulate(head, fc2T, logits);
         return logits;
     }
 
-    /** gates[yOff, yOff+n) += a[aOff, aOff+k) . w, where w is [k, n]. */
-    private static void accumulate(float[] a, int aOff, int k, float[] w, float[] y, int yOff, int n) {
-        int i = 0;
-        for (; i + 3 < k; i += 4) {
-            float a0 = a[aOff + i], a1 = a[aOff + i + 1], a2 = a[aOff + i + 2], a3 = a[aOff + i + 3];
-            int w0 = i * n, w1 = w0 + n, w2 = w1 + n, w3 = w2 + n;
-            for (int j = 0; j < n; j++) {
-                y[yOff + j] += a0 * w[w0 + j] + a1 * w[w1 + j] + a2 * w[w2 + j] + a3 * w[w3 + j];
+    /**
+     * gates[t] += x[t] . w for every step at once, four weight rows at a time, so each row is fetched
+     * from memory once per sequence rather than once per step.
+     */
+    private static void inputProjection(float[][] x, float[][] w, float[][] gates) {
+        int n = gates[0].length;
+        int k = 0;
+        for (; k + 3 < w.length; k += 4) {
+            float[] w0 = w[k], w1 = w[k + 1], w2 = w[k + 2], w3 = w[k + 3];
+            for (int t = 0; t < x.length; t++) {
+                float a0 = x[t][k], a1 = x[t][k + 1], a2 = x[t][k + 2], a3 = x[t][k + 3];
+                float[] y = gates[t];
+                for (int j = 0; j < n; j++) {
+                    y[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j];
+                }
             }
         }
-        for (; i < k; i++) {
-            float ai = a[aOff + i];
-            int wi = i * n;
-            for (int j = 0; j < n; j++) {
-                y[yOff + j] += ai * w[wi + j];
+        for (; k < w.length; k++) {
+            float[] wk = w[k];
+            for (int t = 0; t < x.length; t++) {
+                float a = x[t][k];
+                float[] y = gates[t];
+                for (int j = 0; j < n; j++) {
+                    y[j] += a * wk[j];
+                }
             }
         }
     }
 
-    /** One LSTM cell update from pre-activation gates [i f g o]; c is updated in place, h written to out. */
-    private void cellStep(float[] gates, int gOff, float[] c, float[] out, int hOff) {
+    /** y += a . w, where w holds one row per element of a. */
+    private static void accumulate(float[] a, float[][] w, float[] y) {
+        int n = y.length;
+        int k = 0;
+        for (; k + 3 < a.length; k += 4) {
+            float a0 = a[k], a1 = a[k + 1], a2 = a[k + 2], a3 = a[k + 3];
+            float[] w0 = w[k], w1 = w[k + 1], w2 = w[k + 2], w3 = w[k + 3];
+            for (int j = 0; j < n; j++) {
+                y[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j];
+            }
+        }
+        for (; k < a.length; k++) {
+            float ak = a[k];
+            float[] wk = w[k];
+            for (int j = 0; j < n; j++) {
+                y[j] += ak * wk[j];
+            }
+        }
+    }
+
+    /** One LSTM cell update from pre-activation gates [i f g o] (activated in place); updates c, returns h. */
+    private float[] cellStep(float[] gates, float[] c) {
         int h = hidden;
-        for (int j = 0; j < h; j++) {
-            float i = Activations.sigmoid(gates[gOff + j]);
-            float f = Activations.sigmoid(gates[gOff + h + j]);
-            float gg = Activations.tanh(gates[gOff + 2 * h + j]);
-            float o = Activations.sigmoid(gates[gOff + 3 * h + j]);
-            c[j] = f * c[j] + i * gg;
-            out[hOff + j] = o * Activations.tanh(c[j]);
+        // one plain loop per nonlinearity, so the JIT can vectorize each
+        for (int j = 0; j < 2 * h; j++) {
+            gates[j] = Activations.sigmoid(gates[j]);
         }
+        for (int j = 2 * h; j < 3 * h; j++) {
+            gates[j] = Activations.tanh(gates[j]);
+        }
+        for (int j = 3 * h; j < 4 * h; j++) {
+            gates[j] = Activations.sigmoid(gates[j]);
+        }
+        float[] out = new float[h];
+        for (int j = 0; j < h; j++) {
+            c[j] = gates[h + j] * c[j] + gates[j] * gates[2 * h + j];
+            out[j] = gates[3 * h + j] * Activations.tanh(c[j]);
+        }
+        return out;
     }
 
-    private static float[] transpose(float[] w, int rows, int cols) {
-        float[] t = new float[w.length];
+    /** w [rows, cols] row-major to [cols][rows]. */
+    private static float[][] transpose(float[] w, int rows, int cols) {
+        float[][] t = new float[cols][rows];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = w[r * cols + c];
+                t[c][r] = w[r * cols + c];
             }
         }
         return t;

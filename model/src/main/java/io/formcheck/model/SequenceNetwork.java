@@ -2,8 +2,8 @@ package io.formcheck.model;
 
 /** A network's inference forward pass: standardized readings in, class logits out. */
 public interface SequenceNetwork {
-    /** x: steps x inputSize standardized readings, row after row. Returns one logit per class. */
-    float[] logits(float[] x, int steps);
+    /** x: steps x inputSize standardized readings. Returns one logit per class. */
+    float[] logits(float[][] x);
 
     /** Loads the network that the header's {@code architecture} names. */
     static SequenceNetwork load(ModelFile file) throws ModelFormatException {

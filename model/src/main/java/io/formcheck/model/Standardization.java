@@ -12,13 +12,13 @@ public record Standardization(float[] mean, float[] std) {
         return mean.length;
     }
 
-    /** samples: steps x features, raw. Returns steps*features standardized values, row after row. */
-    public float[] apply(float[][] samples) {
+    /** samples: steps x features, raw. Returns a new steps x features array of standardized values. */
+    public float[][] apply(float[][] samples) {
         int f = mean.length;
-        float[] out = new float[samples.length * f];
+        float[][] out = new float[samples.length][f];
         for (int t = 0; t < samples.length; t++) {
             for (int j = 0; j < f; j++) {
-                out[t * f + j] = (samples[t][j] - mean[j]) / std[j];
+                out[t][j] = (samples[t][j] - mean[j]) / std[j];
             }
         }
         return out;
