@@ -11,6 +11,11 @@ import smile.math.blas.Transpose;
 public final class Blas {
     private static final BLAS ENGINE = BLAS.engine;
 
+    static {
+        // Training runs one BLAS call per thread on each core; OpenBLAS's own threads would fight them for the cores.
+        org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(1);
+    }
+
     private Blas() {
     }
 

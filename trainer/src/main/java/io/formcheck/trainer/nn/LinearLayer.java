@@ -10,10 +10,19 @@ public final class LinearLayer {
     public final Parameter bias;
 
     public LinearLayer(String name, int input, int output) {
+        this(input, output, new Parameter(name + ".weight", output, input), new Parameter(name + ".bias", output));
+    }
+
+    private LinearLayer(int input, int output, Parameter weight, Parameter bias) {
         this.input = input;
         this.output = output;
-        this.weight = new Parameter(name + ".weight", output, input);
-        this.bias = new Parameter(name + ".bias", output);
+        this.weight = weight;
+        this.bias = bias;
+    }
+
+    /** This layer's weights with gradients of its own. */
+    public LinearLayer sharingWeights() {
+        return new LinearLayer(input, output, weight.sharingValue(), bias.sharingValue());
     }
 
     /** PyTorch's default init: U(-1/sqrt(in), 1/sqrt(in)) for weight and bias. */

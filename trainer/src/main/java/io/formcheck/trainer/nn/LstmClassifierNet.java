@@ -80,6 +80,24 @@ public final class LstmClassifierNet {
         this.fc2 = new LinearLayer("fc2", shape.head, shape.classes);
     }
 
+    private LstmClassifierNet(LstmClassifierNet of) {
+        this.shape = of.shape;
+        this.lstm = new LstmLayer[of.lstm.length];
+        for (int l = 0; l < lstm.length; l++) {
+            lstm[l] = of.lstm[l].sharingWeights();
+        }
+        this.fc1 = of.fc1.sharingWeights();
+        this.fc2 = of.fc2.sharingWeights();
+    }
+
+    /**
+     * A network on the same weights (every update shows in both) with gradients of its own, so that
+     * two threads can each take part of a batch; {@link #parameters()} lists both in the same order.
+     */
+    public LstmClassifierNet replica() {
+        return new LstmClassifierNet(this);
+    }
+
     public void init(Random rng) {
         for (LstmLayer layer : lstm) {
             layer.init(rng);
@@ -144,12 +162,20 @@ public final class LstmClassifierNet {
 
     /** Training step's forward and backward: accumulates every parameter's gradient, returns the mean loss. */
     public float forwardBackward(PackedBatch batch, Workspace ws, Random rng) {
+        return forwardBackward(batch, ws, rng, batch.size);
+    }
+
+    /**
+     * As above, for a share of a larger batch: the gradient is that of the summed loss divided by
+     * batchTotal, so the shares' gradients add up to the gradient of the whole batch's mean loss.
+     */
+    public float forwardBackward(PackedBatch batch, Workspace ws, Random rng, int batchTotal) {
         forward(batch, ws, rng);
         int n = batch.size;
         int hs = shape.hidden;
         int d = shape.head;
         float loss = SoftmaxCrossEntropy.forward(n, shape.classes, ws.logits, batch.labels, ws.probs);
-        SoftmaxCrossEntropy.backward(n, shape.classes, ws.probs, batch.labels, ws.dLogits);
+        SoftmaxCrossEntropy.backward(n, batchTotal, shape.classes, ws.probs, batch.labels, ws.dLogits);
         fc2.backward(n, ws.head, ws.dLogits, ws.dHead);
         if (rng != null && shape.dropout > 0) {
             Dropout.backward(n * d, ws.headMask, ws.dHead);

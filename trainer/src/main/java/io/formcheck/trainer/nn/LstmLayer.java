@@ -47,11 +47,21 @@ public final class LstmLayer {
     }
 
     public LstmLayer(String name, int input, int hidden) {
+        this(input, hidden, new Parameter(name + ".weight_ih", 4 * hidden, input),
+                new Parameter(name + ".weight_hh", 4 * hidden, hidden), new Parameter(name + ".bias", 4 * hidden));
+    }
+
+    private LstmLayer(int input, int hidden, Parameter wIh, Parameter wHh, Parameter bias) {
         this.input = input;
         this.hidden = hidden;
-        this.wIh = new Parameter(name + ".weight_ih", 4 * hidden, input);
-        this.wHh = new Parameter(name + ".weight_hh", 4 * hidden, hidden);
-        this.bias = new Parameter(name + ".bias", 4 * hidden);
+        this.wIh = wIh;
+        this.wHh = wHh;
+        this.bias = bias;
+    }
+
+    /** This layer's weights with gradients of its own. */
+    public LstmLayer sharingWeights() {
+        return new LstmLayer(input, hidden, wIh.sharingValue(), wHh.sharingValue(), bias.sharingValue());
     }
 
     /** PyTorch's init: every weight and both biases U(-1/sqrt(H), 1/sqrt(H)). */

@@ -18,6 +18,18 @@ public final class Parameter {
         this.grad = new float[size];
     }
 
+    private Parameter(Parameter shared) {
+        this.name = shared.name;
+        this.shape = shared.shape;
+        this.value = shared.value;
+        this.grad = new float[shared.value.length];
+    }
+
+    /** The same values (not a copy) with a gradient of its own: for a worker thread's share of a batch. */
+    public Parameter sharingValue() {
+        return new Parameter(this);
+    }
+
     public int size() {
         return value.length;
     }

@@ -17,12 +17,12 @@ public final class SoftmaxCrossEntropy {
         return (float) (loss / n);
     }
 
-    /** dLogits = (probs - onehot(label)) / n. */
-    public static void backward(int n, int classes, float[] probs, int[] labels, float[] dLogits) {
+    /** dLogits = (probs - onehot(label)) / denominator, for the n rows (denominator: the whole batch's size). */
+    public static void backward(int n, int denominator, int classes, float[] probs, int[] labels, float[] dLogits) {
         for (int r = 0; r < n; r++) {
             for (int k = 0; k < classes; k++) {
                 float target = k == labels[r] ? 1f : 0f;
-                dLogits[r * classes + k] = (probs[r * classes + k] - target) / n;
+                dLogits[r * classes + k] = (probs[r * classes + k] - target) / denominator;
             }
         }
     }

@@ -34,8 +34,18 @@ public final class Experiment {
     }
 
     public static Trainer.Examples examples(List<RepetitionWindow> windows, List<Integer> ids, Standardization s) {
-        List<float[]> sequences = ids.stream().map(i -> s.apply(windows.get(i).samples())).toList();
+        List<float[]> sequences = ids.stream().map(i -> flatten(s.apply(windows.get(i).samples()))).toList();
         int[] labels = ids.stream().mapToInt(i -> windows.get(i).label()).toArray();
         return new Trainer.Examples(sequences, labels);
+    }
+
+    /** steps x features rows as one array, row after row: the layout of {@link io.formcheck.trainer.nn.PackedBatch}. */
+    static float[] flatten(float[][] rows) {
+        int f = rows.length == 0 ? 0 : rows[0].length;
+        float[] flat = new float[rows.length * f];
+        for (int t = 0; t < rows.length; t++) {
+            System.arraycopy(rows[t], 0, flat, t * f, f);
+        }
+        return flat;
     }
 }

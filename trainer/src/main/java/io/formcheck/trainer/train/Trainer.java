@@ -3,7 +3,6 @@ package io.formcheck.trainer.train;
 import io.formcheck.model.Classifier;
 import io.formcheck.trainer.nn.LstmClassifierNet;
 import io.formcheck.trainer.nn.Optimizer;
-import io.formcheck.trainer.nn.PackedBatch;
 import io.formcheck.trainer.nn.Parameter;
 import io.formcheck.trainer.nn.ReduceLrOnPlateau;
 import java.util.ArrayList;
@@ -50,12 +49,12 @@ public final class Trainer {
         Optimizer optimizer = Optimizer.create(cfg.optimizer(), params, cfg.learningRate(), cfg.weightDecay());
         ReduceLrOnPlateau scheduler = new ReduceLrOnPlateau(optimizer, cfg.lrFactor(), cfg.lrPatience());
         int batchSize = Math.min(cfg.batchSize(), train.size());
-        LstmClassifierNet.Workspace ws = net.workspace(batchSize, batchSize * train.maxSteps(features));
 
         List<EpochStats> history = new ArrayList<>();
         float[][] best = snapshot(params);
         double bestAccuracy = -1;
         int bestEpoch = 0;
+        try (ShardedStep step = new ShardedStep(net, batchSize, train.maxSteps(features))) {
         for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
             long epochStart = System.nanoTime();
             float lr = optimizer.learningRate();
@@ -68,13 +67,11 @@ public final class Trainer {
             int correct = 0;
             for (int from = 0; from < order.size(); from += batchSize) {
                 List<Integer> ids = order.subList(from, Math.min(from + batchSize, order.size()));
-                PackedBatch batch = PackedBatch.of(
-                        ids.stream().map(train.sequences()::get).toList(),
-                        ids.stream().mapToInt(i -> train.labels()[i]).toArray(), features);
-                optimizer.zeroGrad();
-                lossSum += net.forwardBackward(batch, ws, rng) * batch.size;
+                ShardedStep.Outcome outcome = step.run(ids.stream().map(train.sequences()::get).toList(),
+                        ids.stream().mapToInt(i -> train.labels()[i]).toArray(), rng);
                 optimizer.step();
-                correct += countCorrect(ws.probs, batch.labels, classes);
+                lossSum += outcome.lossSum();
+                correct += outcome.correct();
             }
             double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
             float[][] probs = Inference.probabilities(net, validation.sequences());
@@ -91,6 +88,7 @@ public final class Trainer {
             history.add(stats);
             listener.epoch(stats);
         }
+        }
         for (int k = 0; k < params.size(); k++) {
             System.arraycopy(best[k], 0, params.get(k).value, 0, best[k].length);
         }
@@ -104,17 +102,6 @@ public final class Trainer {
             copy[k] = params.get(k).value.clone();
         }
         return copy;
-    }
-
-    private static int countCorrect(float[] probs, int[] labels, int classes) {
-        int correct = 0;
-        for (int r = 0; r < labels.length; r++) {
-            float[] row = java.util.Arrays.copyOfRange(probs, r * classes, (r + 1) * classes);
-            if (Classifier.argmax(row) == labels[r]) {
-                correct++;
-            }
-        }
-        return correct;
     }
 
     static double crossEntropy(float[][] probs, int[] labels) {

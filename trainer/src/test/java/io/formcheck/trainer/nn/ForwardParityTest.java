@@ -32,7 +32,11 @@ class ForwardParityTest {
         for (int b = 0; b < batch.size; b++) {
             float[] seq = seqs.get(batch.order[b]);
             float[] expected = Arrays.copyOfRange(ws.logits, b * 5, b * 5 + 5);
-            float[] actual = inference.logits(seq, seq.length / F);
+            float[][] rows = new float[seq.length / F][];
+            for (int t = 0; t < rows.length; t++) {
+                rows[t] = Arrays.copyOfRange(seq, t * F, (t + 1) * F);
+            }
+            float[] actual = inference.logits(rows);
             double norm = 0;
             double diff = 0;
             for (int k = 0; k < 5; k++) {

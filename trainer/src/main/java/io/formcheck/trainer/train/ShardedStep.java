@@ -1,0 +1,124 @@
+package io.formcheck.trainer.train;
+
+import io.formcheck.model.Classifier;
+import io.formcheck.trainer.nn.LstmClassifierNet;
+import io.formcheck.trainer.nn.PackedBatch;
+import io.formcheck.trainer.nn.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Forward and backward of one mini-batch as two shards, each on its own replica of the network (same
+ * weights, own gradients and buffers), run on two threads where the machine has two cores. The shards
+ * and their dropout seeds are fixed, so the result is the same whatever the thread count. BLAS runs
+ * single-threaded inside each shard: a second BLAS thread fighting the other shard for a core thrashed.
+ */
+final class ShardedStep implements AutoCloseable {
+    static final int SHARDS = 2;
+
+    private final LstmClassifierNet[] nets = new LstmClassifierNet[SHARDS];
+    private final LstmClassifierNet.Workspace[] workspaces = new LstmClassifierNet.Workspace[SHARDS];
+    private final ExecutorService pool;
+    private final int features;
+
+    /** What one step measured. */
+    record Outcome(double lossSum, int correct) {
+    }
+
+    ShardedStep(LstmClassifierNet net, int batchSize, int maxSteps) {
+        this.features = net.shape.input();
+        int shardSize = (batchSize + SHARDS - 1) / SHARDS;
+        for (int s = 0; s < SHARDS; s++) {
+            nets[s] = s == 0 ? net : net.replica();
+            workspaces[s] = net.workspace(shardSize, shardSize * maxSteps);
+        }
+        int threads = Math.min(SHARDS, Runtime.getRuntime().availableProcessors());
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "trainer-shard");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Accumulates the batch's gradient into the first network's parameters; returns loss sum and hits. */
+    Outcome run(List<float[]> sequences, int[] labels, Random rng) {
+        int n = labels.length;
+        int shardSize = (n + SHARDS - 1) / SHARDS;
+        long[] seeds = new long[SHARDS];
+        for (int s = 0; s < SHARDS; s++) {
+            seeds[s] = rng.nextLong();
+        }
+        List<Future<Outcome>> futures = new ArrayList<>();
+        for (int s = 0; s < SHARDS; s++) {
+            int from = Math.min(n, s * shardSize);
+            int to = Math.min(n, from + shardSize);
+            if (from == to) {
+                continue;
+            }
+            int shard = s;
+            futures.add(pool.submit(() -> {
+                for (Parameter p : nets[shard].parameters()) {
+                    p.zeroGrad();
+                }
+                PackedBatch batch = PackedBatch.of(sequences.subList(from, to), Arrays.copyOfRange(labels, from, to), features);
+                float loss = nets[shard].forwardBackward(batch, workspaces[shard], new Random(seeds[shard]), n);
+                return new Outcome(loss * batch.size, correct(workspaces[shard].probs, batch.labels));
+            }));
+        }
+        double lossSum = 0;
+        int correct = 0;
+        for (Future<Outcome> f : futures) {
+            Outcome o = join(f);
+            lossSum += o.lossSum();
+            correct += o.correct();
+        }
+        List<Parameter> main = nets[0].parameters();
+        for (int s = 1; s < futures.size(); s++) {
+            List<Parameter> other = nets[s].parameters();
+            for (int k = 0; k < main.size(); k++) {
+                float[] g = main.get(k).grad;
+                float[] h = other.get(k).grad;
+                for (int i = 0; i < g.length; i++) {
+                    g[i] += h[i];
+                }
+            }
+        }
+        return new Outcome(lossSum, correct);
+    }
+
+    private int correct(float[] probs, int[] labels) {
+        int classes = nets[0].shape.classes();
+        int hits = 0;
+        for (int r = 0; r < labels.length; r++) {
+            if (Classifier.argmax(Arrays.copyOfRange(probs, r * classes, (r + 1) * classes)) == labels[r]) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+
+    private static Outcome join(Future<Outcome> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
