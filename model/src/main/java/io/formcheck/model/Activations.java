@@ -32,6 +32,20 @@ public final class Activations {
         return p / q;
     }
 
+    /** a[from, to) = sigmoid(a[from, to)), in place: one plain loop, which the JIT vectorizes. */
+    public static void sigmoid(float[] a, int from, int to) {
+        for (int k = from; k < to; k++) {
+            a[k] = sigmoid(a[k]);
+        }
+    }
+
+    /** out[from, to) = tanh(in[from, to)); in and out may be the same array. */
+    public static void tanh(float[] in, float[] out, int from, int to) {
+        for (int k = from; k < to; k++) {
+            out[k] = tanh(in[k]);
+        }
+    }
+
     /** Softmax of logits[off, off+n) into out[off, off+n), shifted by the max for stability. */
     public static void softmax(float[] logits, int off, int n, float[] out) {
         float max = Float.NEGATIVE_INFINITY;

@@ -146,16 +146,9 @@ public final class LstmForward implements SequenceNetwork {
     /** One LSTM cell update from pre-activation gates [i f g o] (activated in place); updates c, returns h. */
     private float[] cellStep(float[] gates, float[] c) {
         int h = hidden;
-        // one plain loop per nonlinearity, so the JIT can vectorize each
-        for (int j = 0; j < 2 * h; j++) {
-            gates[j] = Activations.sigmoid(gates[j]);
-        }
-        for (int j = 2 * h; j < 3 * h; j++) {
-            gates[j] = Activations.tanh(gates[j]);
-        }
-        for (int j = 3 * h; j < 4 * h; j++) {
-            gates[j] = Activations.sigmoid(gates[j]);
-        }
+        Activations.sigmoid(gates, 0, 2 * h);
+        Activations.tanh(gates, gates, 2 * h, 3 * h);
+        Activations.sigmoid(gates, 3 * h, 4 * h);
         float[] out = new float[h];
         for (int j = 0; j < h; j++) {
             c[j] = gates[h + j] * c[j] + gates[j] * gates[2 * h + j];

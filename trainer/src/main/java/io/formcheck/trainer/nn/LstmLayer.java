@@ -1,6 +1,7 @@
 package io.formcheck.trainer.nn;
 
 import io.formcheck.model.Activations;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -26,10 +27,14 @@ public final class LstmLayer {
         public final float[] h; // [rows, H] the layer's output
         final float[] hPrev;   // [rows, H] h_{t-1} aligned with step t's rows (zero at t = 0)
         final float[] dGates;  // [rows, G] gradient of the pre-activation gates
-        final float[] stepH;   // [batch, H] gemm operand of one step
-        final float[] stepG;   // [batch, G] gemm operand or result of one step
+        final float[] stepG;   // [batch, G] recurrent part of one step's gates
         final float[] dhNext;  // [batch, H]
         final float[] dcNext;  // [batch, H]
+        // one step's gemm operands, in direct buffers (see Blas) that stay at position 0, as BLAS
+        // reads from a buffer's position: W_hh [G, H], h [batch, H], gates [batch, G]
+        final FloatBuffer wHh;
+        final FloatBuffer stepHIn;
+        final FloatBuffer stepGOut;
 
         public Buffers(int maxRows, int maxBatch, int hidden) {
             int g = 4 * hidden;
@@ -39,10 +44,12 @@ public final class LstmLayer {
             h = new float[maxRows * hidden];
             hPrev = new float[maxRows * hidden];
             dGates = new float[maxRows * g];
-            stepH = new float[maxBatch * hidden];
             stepG = new float[maxBatch * g];
             dhNext = new float[maxBatch * hidden];
             dcNext = new float[maxBatch * hidden];
+            wHh = Blas.direct(g * hidden);
+            stepHIn = Blas.direct(maxBatch * hidden);
+            stepGOut = Blas.direct(maxBatch * g);
         }
     }
 
@@ -79,14 +86,16 @@ public final class LstmLayer {
         int hs = hidden;
         int g = 4 * hs;
         Blas.mmT(batch.rows, g, input, x, wIh.value, 0f, buf.gates);
+        buf.wHh.put(0, wHh.value);
         float[] b = bias.value;
         for (int t = 0; t < batch.steps; t++) {
             int n = batch.active[t];
             int row0 = batch.offset[t];
             if (t > 0) {
-                System.arraycopy(buf.h, batch.offset[t - 1] * hs, buf.stepH, 0, n * hs);
-                System.arraycopy(buf.stepH, 0, buf.hPrev, row0 * hs, n * hs);
-                Blas.mmT(n, g, hs, buf.stepH, wHh.value, 0f, buf.stepG);
+                System.arraycopy(buf.h, batch.offset[t - 1] * hs, buf.hPrev, row0 * hs, n * hs);
+                buf.stepHIn.put(0, buf.hPrev, row0 * hs, n * hs);
+                Blas.mmT(n, g, hs, buf.stepHIn, buf.wHh, 0f, buf.stepGOut);
+                buf.stepGOut.get(0, buf.stepG, 0, n * g);
             } else {
                 Arrays.fill(buf.hPrev, 0, n * hs, 0f);
                 Arrays.fill(buf.stepG, 0, n * g, 0f);
@@ -95,28 +104,34 @@ public final class LstmLayer {
                 int gRow = (row0 + r) * g;
                 int sRow = r * g;
                 int hRow = (row0 + r) * hs;
-                int cPrevRow = t > 0 ? (batch.offset[t - 1] + r) * hs : -1;
+                for (int j = 0; j < g; j++) {
+                    buf.gates[gRow + j] += buf.stepG[sRow + j] + b[j];
+                }
+                // in place over contiguous runs, so the JIT vectorizes the nonlinearities
+                Activations.sigmoid(buf.gates, gRow, gRow + 2 * hs);
+                Activations.tanh(buf.gates, buf.gates, gRow + 2 * hs, gRow + 3 * hs);
+                Activations.sigmoid(buf.gates, gRow + 3 * hs, gRow + 4 * hs);
+                if (t > 0) {
+                    int cPrevRow = (batch.offset[t - 1] + r) * hs;
+                    for (int j = 0; j < hs; j++) {
+                        buf.c[hRow + j] = buf.gates[gRow + hs + j] * buf.c[cPrevRow + j]
+                                + buf.gates[gRow + j] * buf.gates[gRow + 2 * hs + j];
+                    }
+                } else {
+                    for (int j = 0; j < hs; j++) {
+                        buf.c[hRow + j] = buf.gates[gRow + j] * buf.gates[gRow + 2 * hs + j];
+                    }
+                }
+                Activations.tanh(buf.c, buf.tanhC, hRow, hRow + hs);
                 for (int j = 0; j < hs; j++) {
-                    float i = Activations.sigmoid(buf.gates[gRow + j] + buf.stepG[sRow + j] + b[j]);
-                    float f = Activations.sigmoid(buf.gates[gRow + hs + j] + buf.stepG[sRow + hs + j] + b[hs + j]);
-                    float gg = Activations.tanh(buf.gates[gRow + 2 * hs + j] + buf.stepG[sRow + 2 * hs + j] + b[2 * hs + j]);
-                    float o = Activations.sigmoid(buf.gates[gRow + 3 * hs + j] + buf.stepG[sRow + 3 * hs + j] + b[3 * hs + j]);
-                    buf.gates[gRow + j] = i;
-                    buf.gates[gRow + hs + j] = f;
-                    buf.gates[gRow + 2 * hs + j] = gg;
-                    buf.gates[gRow + 3 * hs + j] = o;
-                    float c = i * gg + (cPrevRow >= 0 ? f * buf.c[cPrevRow + j] : 0f);
-                    float tc = Activations.tanh(c);
-                    buf.c[hRow + j] = c;
-                    buf.tanhC[hRow + j] = tc;
-                    buf.h[hRow + j] = o * tc;
+                    buf.h[hRow + j] = buf.gates[gRow + 3 * hs + j] * buf.tanhC[hRow + j];
                 }
             }
         }
     }
 
     /**
-     * dH: [rows, H] gradient of the loss w.r.t. this layer's outputs. Accumulates the parameter
+     * Must follow {@link #forward} on the same buffers with unchanged weights. dH: [rows, H] gradient of the loss w.r.t. this layer's outputs. Accumulates the parameter
      * gradients; writes dX [rows, input] unless it is null.
      */
     public void backward(PackedBatch batch, float[] x, float[] dH, float[] dX, Buffers buf) {
@@ -150,8 +165,9 @@ public final class LstmLayer {
             }
             if (t > 0) {
                 // rows >= n of dhNext/dcNext stay zero: sequences that end before step t get no gradient from it
-                System.arraycopy(buf.dGates, row0 * g, buf.stepG, 0, n * g);
-                Blas.mm(n, hs, g, buf.stepG, wHh.value, 0f, buf.dhNext);
+                buf.stepGOut.put(0, buf.dGates, row0 * g, n * g);
+                Blas.mm(n, hs, g, buf.stepGOut, buf.wHh, 0f, buf.stepHIn);
+                buf.stepHIn.get(0, buf.dhNext, 0, n * hs);
             }
         }
         int rows = batch.rows;
