@@ -21,6 +21,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
+            keepUsualPermissions(tmp, target);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.writeTo(out);
             }
@@ -32,6 +33,16 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** A temporary file is private (rw-------); the file it becomes gets the old file's mode, or rw-r--r--. */
+    private static void keepUsualPermissions(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.setPosixFilePermissions(tmp, Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     public static void writeString(Path target, String text) throws IOException {

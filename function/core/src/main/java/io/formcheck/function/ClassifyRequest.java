@@ -1,0 +1,13 @@
+package io.formcheck.function;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One repetition: its readings in time order, each keyed by WLE feature name. Values are taken as
+ * plain JSON values and checked one by one, so a bad one is named rather than failing the whole parse.
+ */
+@RegisterForReflection
+public record ClassifyRequest(List<Map<String, Object>> samples) {
+}

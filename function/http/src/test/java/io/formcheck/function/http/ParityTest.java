@@ -1,0 +1,62 @@
+package io.formcheck.function.http;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.formcheck.function.ClassificationService;
+import io.formcheck.model.Classifier;
+import io.formcheck.model.Features;
+import io.formcheck.model.ModelFile;
+import io.formcheck.trainer.data.RealData;
+import io.formcheck.trainer.data.RepetitionWindow;
+import io.formcheck.trainer.data.WleCsvReader;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** On real windows, the HTTP answers equal what the trainer's evaluate computes with the same model. */
+@QuarkusTest
+class ParityTest {
+    @Test
+    void labelsAndProbabilitiesMatchTheTrainer() throws Exception {
+        Path file = RealData.trainingFile();
+        assumeTrue(file != null, RealData.SKIP_MESSAGE);
+        Classifier trainerSide;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(ClassificationService.BUNDLED_MODEL)) {
+            trainerSide = new Classifier(ModelFile.read(in));
+        }
+        List<RepetitionWindow> windows = WleCsvReader.read(file).windows();
+        for (int i = 0; i < windows.size(); i += 7) {
+            RepetitionWindow w = windows.get(i);
+            float[] expected = trainerSide.probabilities(w.samples());
+            JsonPath answer = given().contentType(ContentType.JSON).body(Map.of("samples", body(w)))
+                    .post("/classify").then().statusCode(200).extract().jsonPath();
+            assertEquals(trainerSide.labels().get(Classifier.argmax(expected)), answer.getString("label"), "window " + i);
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals(expected[k], answer.getFloat("probabilities." + trainerSide.labels().get(k)), 0f,
+                        "window " + i + " class " + k);
+            }
+        }
+    }
+
+    /** The window's readings as the JSON an app would send: every float written exactly. */
+    private static List<Map<String, Object>> body(RepetitionWindow w) {
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (float[] reading : w.samples()) {
+            Map<String, Object> sample = new LinkedHashMap<>();
+            for (int j = 0; j < Features.COUNT; j++) {
+                sample.put(Features.NAMES.get(j), Double.parseDouble(Float.toString(reading[j])));
+            }
+            samples.add(sample);
+        }
+        return samples;
+    }
+}

@@ -1,0 +1,31 @@
+package io.formcheck.function.http;
+
+import io.formcheck.model.Features;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** Request bodies for the tests: repetitions of plausible raw readings. */
+final class Repetitions {
+    private Repetitions() {
+    }
+
+    static List<Map<String, Object>> samples(int steps, long seed) {
+        Random rng = new Random(seed);
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            Map<String, Object> sample = new LinkedHashMap<>();
+            for (String f : Features.NAMES) {
+                sample.put(f, Math.round(rng.nextGaussian() * 100 * 100) / 100.0);
+            }
+            samples.add(sample);
+        }
+        return samples;
+    }
+
+    static Map<String, Object> body(int steps, long seed) {
+        return Map.of("samples", samples(steps, seed));
+    }
+}
