@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 : "${AWS_LAMBDA_RUNTIME_API:?set AWS_LAMBDA_RUNTIME_API to host:port of a Lambda Runtime API}"
-runner=$(ls target/*-runner.jar 2>/dev/null | head -1)
+runner=$(find target -maxdepth 1 -name "*-runner.jar" | head -1)
 [ -n "$runner" ] || { echo "no Lambda build in function/lambda/target: run ./mvnw -B install -DskipTests first" >&2; exit 1; }
 ../../mvnw -q -B -Pruntime-api dependency:copy-dependencies -DincludeScope=provided -DoutputDirectory=target/runtime-api
 exec java -XX:+UseSerialGC -cp "$runner:target/lib/*:target/runtime-api/*" \
