@@ -11,6 +11,9 @@ public interface SequenceNetwork {
         if (kind.equals(LstmForward.ARCHITECTURE)) {
             return LstmForward.load(file);
         }
+        if (kind.equals(CnnForward.ARCHITECTURE)) {
+            return CnnForward.load(file);
+        }
         throw new ModelFormatException("unknown architecture '" + kind + "'");
     }
 }

@@ -5,7 +5,6 @@ import io.formcheck.model.Features;
 import io.formcheck.trainer.data.Dataset;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
-import io.formcheck.trainer.nn.LstmClassifierNet;
 import io.formcheck.trainer.train.EpochStats;
 import io.formcheck.trainer.train.Experiment;
 import io.formcheck.trainer.train.InputStatistics;
@@ -46,10 +45,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset ds = data.load(true);
-        TrainingConfig seed = TrainingConfig.seedPreset();
-        TrainingConfig cfg = new TrainingConfig(seed.hidden(), seed.layers(), seed.head(), seed.dropout(), seed.optimizer(),
-                seed.learningRate(), seed.weightDecay(), seed.batchSize(), epochs + 1, seed.lrFactor(), seed.lrPatience(),
-                seed.seed());
+        TrainingConfig cfg = TrainingConfig.seedPreset().withEpochs(epochs + 1);
         List<RepetitionWindow> windows = ds.windows();
         Splits.Split split = Splits.stratified(ds.labels(), cfg.seed(), 0.70, 0.15);
         Standardization st = InputStatistics.fit(split.train().stream().map(windows::get).toList());

@@ -1,26 +1,31 @@
 package io.formcheck.trainer.nn;
 
+import io.formcheck.model.LstmForward;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
- * The seed's classifier, trainable: stacked LSTM with dropout between layers, the last real step of
- * each sequence, Linear(H, D), ReLU, dropout, Linear(D, C), softmax cross-entropy.
+ * The seed's classifier, trainable: stacked LSTM with dropout between layers, then each sequence's
+ * last real step (or, with mean pooling, the mean over its real steps), then the {@link ClassifierHead}.
  */
-public final class LstmClassifierNet {
-    /** Sizes and dropout rate of the network. */
-    public record Shape(int input, int hidden, int layers, int head, int classes, float dropout) {
+public final class LstmClassifierNet implements ClassifierNet {
+    /** Sizes, dropout rate and how the sequence is read out. */
+    public record Shape(int input, int hidden, int layers, int head, int classes, float dropout, boolean meanPooling) {
+        public Shape(int input, int hidden, int layers, int head, int classes, float dropout) {
+            this(input, hidden, layers, head, classes, dropout, false);
+        }
     }
 
     public final Shape shape;
     public final LstmLayer[] lstm;
-    public final LinearLayer fc1;
-    public final LinearLayer fc2;
+    public final ClassifierHead head;
 
     /** Every buffer one batch needs, allocated once for the largest batch and reused. */
-    public static final class Workspace {
+    public static final class Workspace implements ClassifierNet.Workspace {
         final int maxBatch;
         final int maxRows;
         final LstmLayer.Buffers[] layers;
@@ -28,17 +33,9 @@ public final class LstmClassifierNet {
         final float[][] dropMask; // [layers][rows, H]
         final float[][] dH;       // [layers][rows, H]
         final float[] dX;         // [rows, H]
-        final float[] last;       // [batch, H]
-        final float[] dLast;      // [batch, H]
-        final float[] fc1Out;     // [batch, D] after ReLU
-        final float[] head;       // [batch, D] after dropout
-        final float[] headMask;   // [batch, D]
-        final float[] dHead;      // [batch, D]
-        public final float[] logits; // [batch, C]
-        public final float[] probs;  // [batch, C]
-        final float[] dLogits;    // [batch, C]
+        final ClassifierHead.Buffers head;
 
-        public Workspace(Shape s, int maxBatch, int maxRows) {
+        Workspace(Shape s, ClassifierHead classifier, int maxBatch, int maxRows) {
             this.maxBatch = maxBatch;
             this.maxRows = maxRows;
             layers = new LstmLayer.Buffers[s.layers];
@@ -54,19 +51,12 @@ public final class LstmClassifierNet {
                 }
             }
             dX = new float[maxRows * s.hidden];
-            last = new float[maxBatch * s.hidden];
-            dLast = new float[maxBatch * s.hidden];
-            fc1Out = new float[maxBatch * s.head];
-            head = new float[maxBatch * s.head];
-            headMask = new float[maxBatch * s.head];
-            dHead = new float[maxBatch * s.head];
-            logits = new float[maxBatch * s.classes];
-            probs = new float[maxBatch * s.classes];
-            dLogits = new float[maxBatch * s.classes];
+            head = classifier.buffers(maxBatch);
         }
 
-        boolean fits(PackedBatch b) {
-            return b.size <= maxBatch && b.rows <= maxRows;
+        @Override
+        public ClassifierHead.Buffers head() {
+            return head;
         }
     }
 
@@ -76,8 +66,7 @@ public final class LstmClassifierNet {
         for (int l = 0; l < shape.layers; l++) {
             lstm[l] = new LstmLayer("lstm." + l, l == 0 ? shape.input : shape.hidden, shape.hidden);
         }
-        this.fc1 = new LinearLayer("fc1", shape.hidden, shape.head);
-        this.fc2 = new LinearLayer("fc2", shape.head, shape.classes);
+        this.head = new ClassifierHead(shape.hidden, shape.head, shape.classes, shape.dropout);
     }
 
     private LstmClassifierNet(LstmClassifierNet of) {
@@ -86,45 +75,64 @@ public final class LstmClassifierNet {
         for (int l = 0; l < lstm.length; l++) {
             lstm[l] = of.lstm[l].sharingWeights();
         }
-        this.fc1 = of.fc1.sharingWeights();
-        this.fc2 = of.fc2.sharingWeights();
+        this.head = of.head.sharingWeights();
     }
 
-    /**
-     * A network on the same weights (every update shows in both) with gradients of its own, so that
-     * two threads can each take part of a batch; {@link #parameters()} lists both in the same order.
-     */
+    @Override
     public LstmClassifierNet replica() {
         return new LstmClassifierNet(this);
     }
 
+    @Override
+    public int inputs() {
+        return shape.input;
+    }
+
+    @Override
+    public int classes() {
+        return shape.classes;
+    }
+
+    @Override
     public void init(Random rng) {
         for (LstmLayer layer : lstm) {
             layer.init(rng);
         }
-        fc1.init(rng);
-        fc2.init(rng);
+        head.init(rng);
     }
 
+    @Override
     public List<Parameter> parameters() {
         List<Parameter> ps = new ArrayList<>();
         for (LstmLayer layer : lstm) {
             ps.addAll(List.of(layer.wIh, layer.wHh, layer.bias));
         }
-        ps.addAll(List.of(fc1.weight, fc1.bias, fc2.weight, fc2.bias));
+        ps.addAll(head.parameters());
         return ps;
     }
 
+    @Override
     public Workspace workspace(int maxBatch, int maxRows) {
-        return new Workspace(shape, maxBatch, maxRows);
+        return new Workspace(shape, head, maxBatch, maxRows);
     }
 
-    /**
-     * Forward pass; writes ws.logits [batch, C] in packed order. With rng non-null, dropout is on
-     * (training); with null, the network is deterministic (evaluation).
-     */
-    public void forward(PackedBatch batch, Workspace ws, Random rng) {
-        if (!ws.fits(batch)) {
+    @Override
+    public Map<String, String> architecture() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(io.formcheck.model.ModelFile.ARCHITECTURE, LstmForward.ARCHITECTURE);
+        m.put(LstmForward.INPUT_SIZE, String.valueOf(shape.input));
+        m.put(LstmForward.HIDDEN_SIZE, String.valueOf(shape.hidden));
+        m.put(LstmForward.LAYERS, String.valueOf(shape.layers));
+        m.put(LstmForward.POOLING, shape.meanPooling ? "mean" : "last");
+        m.put(LstmForward.HEAD_SIZE, String.valueOf(shape.head));
+        m.put(LstmForward.CLASSES, String.valueOf(shape.classes));
+        return m;
+    }
+
+    @Override
+    public void forward(PackedBatch batch, ClassifierNet.Workspace workspace, Random rng) {
+        Workspace ws = (Workspace) workspace;
+        if (batch.size > ws.maxBatch || batch.rows > ws.maxRows) {
             throw new IllegalArgumentException("workspace too small for " + batch);
         }
         int hs = shape.hidden;
@@ -142,55 +150,48 @@ public final class LstmClassifierNet {
             }
             lstm[l].forward(batch, x, ws.layers[l]);
         }
-        float[] top = ws.layers[lstm.length - 1].h;
-        for (int b = 0; b < batch.size; b++) {
-            System.arraycopy(top, batch.lastRow(b) * hs, ws.last, b * hs, hs);
-        }
-        int n = batch.size;
-        int d = shape.head;
-        fc1.forward(n, ws.last, ws.fc1Out);
-        for (int i = 0; i < n * d; i++) {
-            ws.fc1Out[i] = Math.max(0f, ws.fc1Out[i]);
-        }
-        if (rng != null && p > 0) {
-            Dropout.forward(n * d, p, rng, ws.fc1Out, ws.headMask, ws.head);
-        } else {
-            System.arraycopy(ws.fc1Out, 0, ws.head, 0, n * d);
-        }
-        fc2.forward(n, ws.head, ws.logits);
+        readOut(batch, ws.layers[lstm.length - 1].h, ws.head.input);
+        head.forward(batch.size, ws.head, rng);
     }
 
-    /** Training step's forward and backward: accumulates every parameter's gradient, returns the mean loss. */
-    public float forwardBackward(PackedBatch batch, Workspace ws, Random rng) {
+    /** out [batch, H]: each sequence's last real step, or the mean of its real steps. */
+    private void readOut(PackedBatch batch, float[] top, float[] out) {
+        int hs = shape.hidden;
+        if (shape.meanPooling) {
+            MeanPool.forward(batch, top, hs, out);
+            return;
+        }
+        for (int b = 0; b < batch.size; b++) {
+            System.arraycopy(top, batch.lastRow(b) * hs, out, b * hs, hs);
+        }
+    }
+
+    /** The gradient of readOut: dOut [batch, H] into dTop [rows, H]. */
+    private void readOutBackward(PackedBatch batch, float[] dOut, float[] dTop) {
+        int hs = shape.hidden;
+        if (shape.meanPooling) {
+            MeanPool.backward(batch, dOut, hs, dTop);
+            return;
+        }
+        Arrays.fill(dTop, 0, batch.rows * hs, 0f);
+        for (int b = 0; b < batch.size; b++) {
+            System.arraycopy(dOut, b * hs, dTop, batch.lastRow(b) * hs, hs);
+        }
+    }
+
+    /** Training step of the whole batch: accumulates every parameter's gradient, returns the mean loss. */
+    public float forwardBackward(PackedBatch batch, ClassifierNet.Workspace ws, Random rng) {
         return forwardBackward(batch, ws, rng, batch.size);
     }
 
-    /**
-     * As above, for a share of a larger batch: the gradient is that of the summed loss divided by
-     * batchTotal, so the shares' gradients add up to the gradient of the whole batch's mean loss.
-     */
-    public float forwardBackward(PackedBatch batch, Workspace ws, Random rng, int batchTotal) {
+    @Override
+    public float forwardBackward(PackedBatch batch, ClassifierNet.Workspace workspace, Random rng, int batchTotal) {
+        Workspace ws = (Workspace) workspace;
         forward(batch, ws, rng);
-        int n = batch.size;
         int hs = shape.hidden;
-        int d = shape.head;
-        float loss = SoftmaxCrossEntropy.forward(n, shape.classes, ws.logits, batch.labels, ws.probs);
-        SoftmaxCrossEntropy.backward(n, batchTotal, shape.classes, ws.probs, batch.labels, ws.dLogits);
-        fc2.backward(n, ws.head, ws.dLogits, ws.dHead);
-        if (rng != null && shape.dropout > 0) {
-            Dropout.backward(n * d, ws.headMask, ws.dHead);
-        }
-        for (int i = 0; i < n * d; i++) {
-            if (ws.fc1Out[i] <= 0f) {
-                ws.dHead[i] = 0f;
-            }
-        }
-        fc1.backward(n, ws.last, ws.dHead, ws.dLast);
+        float loss = head.backward(batch.size, batch.labels, batchTotal, ws.head, rng);
         int top = lstm.length - 1;
-        Arrays.fill(ws.dH[top], 0, batch.rows * hs, 0f);
-        for (int b = 0; b < n; b++) {
-            System.arraycopy(ws.dLast, b * hs, ws.dH[top], batch.lastRow(b) * hs, hs);
-        }
+        readOutBackward(batch, ws.head.dInput, ws.dH[top]);
         for (int l = top; l >= 0; l--) {
             float[] x = l == 0 ? batch.x : ws.input[l];
             lstm[l].backward(batch, x, ws.dH[l], l == 0 ? null : ws.dX, ws.layers[l]);

@@ -1,7 +1,7 @@
 package io.formcheck.trainer.train;
 
 import io.formcheck.model.Activations;
-import io.formcheck.trainer.nn.LstmClassifierNet;
+import io.formcheck.trainer.nn.ClassifierNet;
 import io.formcheck.trainer.nn.PackedBatch;
 import java.util.Arrays;
 import java.util.List;
@@ -14,20 +14,20 @@ public final class Inference {
     }
 
     /** One row of class probabilities per sequence, in the order given. */
-    public static float[][] probabilities(LstmClassifierNet net, List<float[]> sequences) {
-        int features = net.shape.input();
-        int classes = net.shape.classes();
+    public static float[][] probabilities(ClassifierNet net, List<float[]> sequences) {
+        int features = net.inputs();
+        int classes = net.classes();
         int maxSteps = sequences.stream().mapToInt(s -> s.length / features).max().orElse(0);
         int batch = Math.min(BATCH, sequences.size());
-        LstmClassifierNet.Workspace ws = net.workspace(batch, batch * maxSteps);
+        ClassifierNet.Workspace ws = net.workspace(batch, batch * maxSteps);
         float[][] out = new float[sequences.size()][];
         for (int from = 0; from < sequences.size(); from += batch) {
             int to = Math.min(from + batch, sequences.size());
             PackedBatch b = PackedBatch.of(sequences.subList(from, to), null, features);
             net.forward(b, ws, null);
             for (int r = 0; r < b.size; r++) {
-                Activations.softmax(ws.logits, r * classes, classes, ws.probs);
-                out[from + b.order[r]] = Arrays.copyOfRange(ws.probs, r * classes, (r + 1) * classes);
+                Activations.softmax(ws.head().logits, r * classes, classes, ws.head().probs);
+                out[from + b.order[r]] = Arrays.copyOfRange(ws.head().probs, r * classes, (r + 1) * classes);
             }
         }
         return out;

@@ -2,11 +2,10 @@ package io.formcheck.trainer.train;
 
 import io.formcheck.model.ExerciseClass;
 import io.formcheck.model.Features;
-import io.formcheck.model.LstmForward;
 import io.formcheck.model.ModelFile;
 import io.formcheck.model.Standardization;
 import io.formcheck.model.Tensor;
-import io.formcheck.trainer.nn.LstmClassifierNet;
+import io.formcheck.trainer.nn.ClassifierNet;
 import io.formcheck.trainer.nn.Parameter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,22 +21,16 @@ public final class ModelExport {
     /**
      * @param training extra header entries (name, version, trained_at, training.*), written as given
      */
-    public static ModelFile toModelFile(LstmClassifierNet net, Standardization standardization, int maxSequenceLength,
+    public static ModelFile toModelFile(ClassifierNet net, Standardization standardization, int maxSequenceLength,
             Map<String, String> training) {
-        LstmClassifierNet.Shape s = net.shape;
         Map<String, String> header = new TreeMap<>(training);
-        header.put(ModelFile.ARCHITECTURE, LstmForward.ARCHITECTURE);
-        header.put(LstmForward.INPUT_SIZE, String.valueOf(s.input()));
-        header.put(LstmForward.HIDDEN_SIZE, String.valueOf(s.hidden()));
-        header.put(LstmForward.LAYERS, String.valueOf(s.layers()));
-        header.put(LstmForward.HEAD_SIZE, String.valueOf(s.head()));
-        header.put(LstmForward.CLASSES, String.valueOf(s.classes()));
+        header.putAll(net.architecture());
         header.put(ModelFile.FEATURES, String.join(",", Features.NAMES));
         header.put(ModelFile.LABELS, Arrays.stream(ExerciseClass.values()).map(Enum::name).collect(Collectors.joining(",")));
         header.put(ModelFile.MAX_SEQUENCE_LENGTH, String.valueOf(maxSequenceLength));
         Map<String, Tensor> tensors = new LinkedHashMap<>();
-        tensors.put(ModelFile.INPUT_MEAN, Tensor.of(ModelFile.INPUT_MEAN, standardization.mean().clone(), s.input()));
-        tensors.put(ModelFile.INPUT_STD, Tensor.of(ModelFile.INPUT_STD, standardization.std().clone(), s.input()));
+        tensors.put(ModelFile.INPUT_MEAN, Tensor.of(ModelFile.INPUT_MEAN, standardization.mean().clone(), net.inputs()));
+        tensors.put(ModelFile.INPUT_STD, Tensor.of(ModelFile.INPUT_STD, standardization.std().clone(), net.inputs()));
         for (Parameter p : net.parameters()) {
             tensors.put(p.name, new Tensor(p.name, p.shape.clone(), p.value.clone()));
         }

@@ -1,7 +1,7 @@
 package io.formcheck.trainer.train;
 
 import io.formcheck.model.Classifier;
-import io.formcheck.trainer.nn.LstmClassifierNet;
+import io.formcheck.trainer.nn.ClassifierNet;
 import io.formcheck.trainer.nn.PackedBatch;
 import io.formcheck.trainer.nn.Parameter;
 import java.util.ArrayList;
@@ -22,8 +22,8 @@ import java.util.concurrent.Future;
 final class ShardedStep implements AutoCloseable {
     static final int SHARDS = 2;
 
-    private final LstmClassifierNet[] nets = new LstmClassifierNet[SHARDS];
-    private final LstmClassifierNet.Workspace[] workspaces = new LstmClassifierNet.Workspace[SHARDS];
+    private final ClassifierNet[] nets = new ClassifierNet[SHARDS];
+    private final ClassifierNet.Workspace[] workspaces = new ClassifierNet.Workspace[SHARDS];
     private final ExecutorService pool;
     private final int features;
 
@@ -31,8 +31,8 @@ final class ShardedStep implements AutoCloseable {
     record Outcome(double lossSum, int correct) {
     }
 
-    ShardedStep(LstmClassifierNet net, int batchSize, int maxSteps) {
-        this.features = net.shape.input();
+    ShardedStep(ClassifierNet net, int batchSize, int maxSteps) {
+        this.features = net.inputs();
         int shardSize = (batchSize + SHARDS - 1) / SHARDS;
         for (int s = 0; s < SHARDS; s++) {
             nets[s] = s == 0 ? net : net.replica();
@@ -68,7 +68,7 @@ final class ShardedStep implements AutoCloseable {
                 }
                 PackedBatch batch = PackedBatch.of(sequences.subList(from, to), Arrays.copyOfRange(labels, from, to), features);
                 float loss = nets[shard].forwardBackward(batch, workspaces[shard], new Random(seeds[shard]), n);
-                return new Outcome(loss * batch.size, correct(workspaces[shard].probs, batch.labels));
+                return new Outcome(loss * batch.size, correct(workspaces[shard].head().probs, batch.labels));
             }));
         }
         double lossSum = 0;
@@ -93,7 +93,7 @@ final class ShardedStep implements AutoCloseable {
     }
 
     private int correct(float[] probs, int[] labels) {
-        int classes = nets[0].shape.classes();
+        int classes = nets[0].classes();
         int hits = 0;
         for (int r = 0; r < labels.length; r++) {
             if (Classifier.argmax(Arrays.copyOfRange(probs, r * classes, (r + 1) * classes)) == labels[r]) {

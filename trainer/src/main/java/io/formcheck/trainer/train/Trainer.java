@@ -1,7 +1,7 @@
 package io.formcheck.trainer.train;
 
 import io.formcheck.model.Classifier;
-import io.formcheck.trainer.nn.LstmClassifierNet;
+import io.formcheck.trainer.nn.ClassifierNet;
 import io.formcheck.trainer.nn.Optimizer;
 import io.formcheck.trainer.nn.Parameter;
 import io.formcheck.trainer.nn.ReduceLrOnPlateau;
@@ -20,7 +20,7 @@ public final class Trainer {
     }
 
     /** The trained network (best-validation weights) and how it got there. */
-    public record Result(LstmClassifierNet net, List<EpochStats> history, int bestEpoch,
+    public record Result(ClassifierNet net, List<EpochStats> history, int bestEpoch,
             double bestValidationAccuracy, double seconds) {
     }
 
@@ -42,8 +42,7 @@ public final class Trainer {
             Listener listener) {
         long start = System.nanoTime();
         Random rng = new Random(cfg.seed());
-        LstmClassifierNet net = new LstmClassifierNet(new LstmClassifierNet.Shape(
-                features, cfg.hidden(), cfg.layers(), cfg.head(), classes, cfg.dropout()));
+        ClassifierNet net = cfg.network(features, classes);
         net.init(rng);
         List<Parameter> params = net.parameters();
         Optimizer optimizer = Optimizer.create(cfg.optimizer(), params, cfg.learningRate(), cfg.weightDecay());
@@ -67,7 +66,8 @@ public final class Trainer {
             int correct = 0;
             for (int from = 0; from < order.size(); from += batchSize) {
                 List<Integer> ids = order.subList(from, Math.min(from + batchSize, order.size()));
-                ShardedStep.Outcome outcome = step.run(ids.stream().map(train.sequences()::get).toList(),
+                ShardedStep.Outcome outcome = step.run(ids.stream()
+                        .map(i -> Augmentation.apply(train.sequences().get(i), features, cfg, rng)).toList(),
                         ids.stream().mapToInt(i -> train.labels()[i]).toArray(), rng);
                 optimizer.step();
                 lossSum += outcome.lossSum();

@@ -1,13 +1,33 @@
 package io.formcheck.trainer.train;
 
+import io.formcheck.trainer.nn.ClassifierNet;
+import io.formcheck.trainer.nn.CnnClassifierNet;
+import io.formcheck.trainer.nn.LstmClassifierNet;
 import io.formcheck.trainer.nn.Optimizer;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
-/** Everything that decides a training run; the same config and seed give the same model. */
+/**
+ * Everything that decides a training run; the same config and seed give the same model.
+ *
+ * @param arch      "lstm" or "cnn"
+ * @param hidden    LSTM hidden size
+ * @param layers    LSTM or convolution layers
+ * @param meanPool  LSTM readout: the mean over the steps instead of the last step
+ * @param filters   CNN filters per layer
+ * @param kernel    CNN kernel size (odd)
+ * @param cropMin   augmentation: each epoch trains on a random contiguous crop of each repetition
+ *                  keeping at least this share of it (1 = off)
+ * @param noise     augmentation: standard deviation of Gaussian noise added to standardized readings
+ */
 public record TrainingConfig(
+        String arch,
         int hidden,
         int layers,
+        boolean meanPool,
+        int filters,
+        int kernel,
         int head,
         float dropout,
         Optimizer.Kind optimizer,
@@ -17,14 +37,23 @@ public record TrainingConfig(
         int epochs,
         float lrFactor,
         int lrPatience,
+        float cropMin,
+        float noise,
         long seed) {
 
     public TrainingConfig {
+        if (!arch.equals("lstm") && !arch.equals("cnn")) {
+            throw new IllegalArgumentException("unknown architecture '" + arch + "' (expected lstm or cnn)");
+        }
         positive("hidden", hidden);
         positive("layers", layers);
+        positive("filters", filters);
         positive("head", head);
         positive("batch size", batchSize);
         positive("epochs", epochs);
+        if (kernel <= 0 || kernel % 2 == 0) {
+            throw new IllegalArgumentException("kernel size must be a positive odd number, got " + kernel);
+        }
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
         }
@@ -34,28 +63,65 @@ public record TrainingConfig(
         if (!(weightDecay >= 0)) {
             throw new IllegalArgumentException("weight decay must not be negative, got " + weightDecay);
         }
+        if (!(cropMin > 0 && cropMin <= 1)) {
+            throw new IllegalArgumentException("crop must be in (0, 1], got " + cropMin);
+        }
+        if (!(noise >= 0)) {
+            throw new IllegalArgumentException("noise must not be negative, got " + noise);
+        }
     }
 
     /** The seed notebook's configuration (DEVELOPERS.md): the faithful baseline. */
     public static TrainingConfig seedPreset() {
-        return new TrainingConfig(128, 2, 64, 0.5f, Optimizer.Kind.ADAM, 1e-3f, 0f, 32, 50, 0.5f, 5, 42);
+        return new TrainingConfig("lstm", 128, 2, false, 64, 5, 64, 0.5f, Optimizer.Kind.ADAM, 1e-3f, 0f, 32, 50,
+                0.5f, 5, 1f, 0f, 42);
+    }
+
+    /** The best configuration found (README, Results); what the trainer uses unless told otherwise. */
+    public static TrainingConfig defaultPreset() {
+        return seedPreset();
+    }
+
+    /** The network this config trains, freshly built (not initialized). */
+    public ClassifierNet network(int features, int classes) {
+        return arch.equals("cnn")
+                ? new CnnClassifierNet(new CnnClassifierNet.Shape(features, filters, kernel, layers, head, classes, dropout))
+                : new LstmClassifierNet(new LstmClassifierNet.Shape(features, hidden, layers, head, classes, dropout, meanPool));
+    }
+
+    public TrainingConfig withSeed(long newSeed) {
+        return new TrainingConfig(arch, hidden, layers, meanPool, filters, kernel, head, dropout, optimizer, learningRate,
+                weightDecay, batchSize, epochs, lrFactor, lrPatience, cropMin, noise, newSeed);
+    }
+
+    public TrainingConfig withEpochs(int newEpochs) {
+        return new TrainingConfig(arch, hidden, layers, meanPool, filters, kernel, head, dropout, optimizer, learningRate,
+                weightDecay, batchSize, newEpochs, lrFactor, lrPatience, cropMin, noise, seed);
     }
 
     /** The config as flat key/value text, for reports and the model file header. */
     public Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("architecture", "lstm");
-        m.put("hidden", String.valueOf(hidden));
+        m.put("architecture", arch);
+        if (arch.equals("lstm")) {
+            m.put("hidden", String.valueOf(hidden));
+            m.put("pooling", meanPool ? "mean" : "last");
+        } else {
+            m.put("filters", String.valueOf(filters));
+            m.put("kernel", String.valueOf(kernel));
+        }
         m.put("layers", String.valueOf(layers));
         m.put("head", String.valueOf(head));
         m.put("dropout", String.valueOf(dropout));
-        m.put("optimizer", optimizer.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("optimizer", optimizer.name().toLowerCase(Locale.ROOT));
         m.put("learning_rate", String.valueOf(learningRate));
         m.put("weight_decay", String.valueOf(weightDecay));
         m.put("batch_size", String.valueOf(batchSize));
         m.put("epochs", String.valueOf(epochs));
         m.put("lr_factor", String.valueOf(lrFactor));
         m.put("lr_patience", String.valueOf(lrPatience));
+        m.put("crop_min", String.valueOf(cropMin));
+        m.put("noise", String.valueOf(noise));
         m.put("seed", String.valueOf(seed));
         return m;
     }

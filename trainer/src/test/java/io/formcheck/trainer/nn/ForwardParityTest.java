@@ -19,7 +19,12 @@ class ForwardParityTest {
 
     @Test
     void trainerAndModelModuleComputeTheSameLogits() throws Exception {
-        LstmClassifierNet net = new LstmClassifierNet(new LstmClassifierNet.Shape(F, 128, 2, 64, 5, 0.5f));
+        assertSameLogits(new LstmClassifierNet(new LstmClassifierNet.Shape(F, 128, 2, 64, 5, 0.5f)));
+        assertSameLogits(new LstmClassifierNet(new LstmClassifierNet.Shape(F, 32, 1, 16, 5, 0.5f, true)));
+        assertSameLogits(new CnnClassifierNet(new CnnClassifierNet.Shape(F, 32, 5, 2, 16, 5, 0.5f)));
+    }
+
+    private static void assertSameLogits(ClassifierNet net) throws Exception {
         net.init(new Random(1));
         Standardization identity = new Standardization(new float[F], filled(F, 1f));
         ModelFile file = ModelExport.toModelFile(net, identity, 40, Map.of());
@@ -27,11 +32,11 @@ class ForwardParityTest {
 
         List<float[]> seqs = sequences(new int[] {23, 1, 38, 7, 23, 12}, 2);
         PackedBatch batch = PackedBatch.of(seqs, null, F);
-        LstmClassifierNet.Workspace ws = net.workspace(batch.size, batch.rows);
+        ClassifierNet.Workspace ws = net.workspace(batch.size, batch.rows);
         net.forward(batch, ws, null);
         for (int b = 0; b < batch.size; b++) {
             float[] seq = seqs.get(batch.order[b]);
-            float[] expected = Arrays.copyOfRange(ws.logits, b * 5, b * 5 + 5);
+            float[] expected = Arrays.copyOfRange(ws.head().logits, b * 5, b * 5 + 5);
             float[][] rows = new float[seq.length / F][];
             for (int t = 0; t < rows.length; t++) {
                 rows[t] = Arrays.copyOfRange(seq, t * F, (t + 1) * F);
@@ -43,24 +48,29 @@ class ForwardParityTest {
                 norm = Math.max(norm, Math.abs(expected[k]));
                 diff = Math.max(diff, Math.abs(expected[k] - actual[k]));
             }
-            assertEquals(0, diff / norm, 1e-5, "sequence " + batch.order[b] + " relative error");
+            assertEquals(0, diff / norm, 1e-5, net.architecture() + " sequence " + batch.order[b] + " relative error");
         }
     }
 
     @Test
     void aSequenceGetsTheSameLogitsAloneAsInABatchOfLongerOnes() {
-        LstmClassifierNet net = new LstmClassifierNet(new LstmClassifierNet.Shape(F, 16, 2, 8, 5, 0f));
+        assertPaddingIndependent(new LstmClassifierNet(new LstmClassifierNet.Shape(F, 16, 2, 8, 5, 0f)));
+        assertPaddingIndependent(new LstmClassifierNet(new LstmClassifierNet.Shape(F, 16, 2, 8, 5, 0f, true)));
+        assertPaddingIndependent(new CnnClassifierNet(new CnnClassifierNet.Shape(F, 16, 7, 2, 8, 5, 0f)));
+    }
+
+    private static void assertPaddingIndependent(ClassifierNet net) {
         net.init(new Random(2));
         List<float[]> seqs = sequences(new int[] {3, 30, 17}, 3);
         PackedBatch mixed = PackedBatch.of(seqs, null, F);
-        LstmClassifierNet.Workspace ws = net.workspace(mixed.size, mixed.rows);
+        ClassifierNet.Workspace ws = net.workspace(mixed.size, mixed.rows);
         net.forward(mixed, ws, null);
         int packedIndexOfShort = Arrays.stream(mixed.order).boxed().toList().indexOf(0);
-        float[] inBatch = Arrays.copyOfRange(ws.logits, packedIndexOfShort * 5, packedIndexOfShort * 5 + 5);
+        float[] inBatch = Arrays.copyOfRange(ws.head().logits, packedIndexOfShort * 5, packedIndexOfShort * 5 + 5);
         PackedBatch alone = PackedBatch.of(List.of(seqs.get(0)), null, F);
         net.forward(alone, ws, null);
         for (int k = 0; k < 5; k++) {
-            assertEquals(ws.logits[k], inBatch[k], 1e-5);
+            assertEquals(ws.head().logits[k], inBatch[k], 1e-5);
         }
     }
 

@@ -1,0 +1,86 @@
+package io.formcheck.model;
+
+/**
+ * Inference forward pass of the 1D-CNN classifier for one sequence: temporal convolutions with
+ * 'same' zero padding and ReLU, the mean over all steps, then Linear-ReLU-Linear.
+ *
+ * <p>Shapes: x [T, in]; conv l: W [F, K*in_l] tap-major (column j*in + c weighs channel c of the
+ * reading at offset j - K/2), b [F]; fc1 [D, F] + [D]; fc2 [C, D] + [C]. Weights are held transposed,
+ * one array per input column, so each product is a vectorizable y += a * row.
+ */
+public final class CnnForward implements SequenceNetwork {
+    public static final String ARCHITECTURE = "cnn";
+    public static final String INPUT_SIZE = "cnn.input_size";
+    public static final String FILTERS = "cnn.filters";
+    public static final String KERNEL = "cnn.kernel";
+    public static final String LAYERS = "cnn.layers";
+    public static final String HEAD_SIZE = "head.hidden_size";
+    public static final String CLASSES = "head.classes";
+
+    private final int kernel;
+    private final float[][][] convT;
+    private final float[][] convBias;
+    private final float[][] fc1T;
+    private final float[] fc1b;
+    private final float[][] fc2T;
+    private final float[] fc2b;
+
+    private CnnForward(ModelFile f) throws ModelFormatException {
+        int input = f.intValue(INPUT_SIZE);
+        int filters = f.intValue(FILTERS);
+        kernel = f.intValue(KERNEL);
+        int layers = f.intValue(LAYERS);
+        int head = f.intValue(HEAD_SIZE);
+        int classes = f.intValue(CLASSES);
+        convT = new float[layers][][];
+        convBias = new float[layers][];
+        for (int l = 0; l < layers; l++) {
+            int width = kernel * (l == 0 ? input : filters);
+            convT[l] = Matrices.transpose(f.tensor("conv." + l + ".weight", filters, width).data(), filters, width);
+            convBias[l] = f.tensor("conv." + l + ".bias", filters).data().clone();
+        }
+        fc1T = Matrices.transpose(f.tensor("fc1.weight", head, filters).data(), head, filters);
+        fc1b = f.tensor("fc1.bias", head).data().clone();
+        fc2T = Matrices.transpose(f.tensor("fc2.weight", classes, head).data(), classes, head);
+        fc2b = f.tensor("fc2.bias", classes).data().clone();
+    }
+
+    public static CnnForward load(ModelFile f) throws ModelFormatException {
+        return new CnnForward(f);
+    }
+
+    @Override
+    public float[] logits(float[][] x) {
+        int steps = x.length;
+        int half = kernel / 2;
+        float[][] in = x;
+        for (int l = 0; l < convT.length; l++) {
+            int channels = in[0].length;
+            float[][] out = new float[steps][];
+            for (int t = 0; t < steps; t++) {
+                float[] y = convBias[l].clone();
+                for (int j = 0; j < kernel; j++) {
+                    int s = t + j - half;
+                    if (s >= 0 && s < steps) {
+                        Matrices.accumulate(in[s], convT[l], j * channels, y);
+                    }
+                }
+                for (int f = 0; f < y.length; f++) {
+                    y[f] = Math.max(0f, y[f]);
+                }
+                out[t] = y;
+            }
+            in = out;
+        }
+        float[] pooled = new float[in[0].length];
+        for (float[] row : in) {
+            for (int f = 0; f < pooled.length; f++) {
+                pooled[f] += row[f];
+            }
+        }
+        for (int f = 0; f < pooled.length; f++) {
+            pooled[f] /= steps;
+        }
+        return Matrices.head(pooled, fc1T, fc1b, fc2T, fc2b);
+    }
+}
