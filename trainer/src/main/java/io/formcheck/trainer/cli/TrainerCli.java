@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "trainer", mixinStandardHelpOptions = true, version = "formcheck trainer 0.1.0",
         description = "Trains and evaluates the formcheck biceps-curl classifier on WLE recordings.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, CvCommand.class, PredictCommand.class,
-            BenchCommand.class})
+            CompareCommand.class, TuneCommand.class, BenchCommand.class})
 public final class TrainerCli {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");

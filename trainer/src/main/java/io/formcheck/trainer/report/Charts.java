@@ -102,6 +102,59 @@ public final class Charts {
         write(chart, png, 800, 120 + 40 * values.size());
     }
 
+    /** One point per entry, labelled, e.g. validation against test accuracy per experiment. */
+    public static void scatter(String title, String xLabel, String yLabel, java.util.Map<String, double[]> points, Path png)
+            throws IOException {
+        XYSeries series = new XYSeries("experiments");
+        XYPlot plot = new XYPlot();
+        points.forEach((name, xy) -> {
+            series.add(xy[0], xy[1]);
+            XYTextAnnotation label = new XYTextAnnotation(name, xy[0], xy[1]);
+            label.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+            label.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            plot.addAnnotation(label);
+        });
+        plot.setDataset(new XYSeriesCollection(series));
+        plot.setRenderer(new XYLineAndShapeRenderer(false, true));
+        NumberAxis x = new NumberAxis(xLabel);
+        NumberAxis y = new NumberAxis(yLabel);
+        x.setAutoRangeIncludesZero(false);
+        y.setAutoRangeIncludesZero(false);
+        plot.setDomainAxis(x);
+        plot.setRangeAxis(y);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        write(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false), png, 900, 700);
+    }
+
+    /** Validation accuracy per epoch of several runs on one chart. */
+    public static void curves(String title, java.util.Map<String, List<EpochStats>> runs, Path png) throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        runs.forEach((name, history) -> {
+            XYSeries s = new XYSeries(name);
+            history.forEach(e -> s.add(e.epoch(), e.validationAccuracy()));
+            data.addSeries(s);
+        });
+        XYPlot plot = new XYPlot(data, new NumberAxis("epoch"), new NumberAxis("validation accuracy"),
+                new XYLineAndShapeRenderer(true, false));
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        write(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true), png, 1000, 700);
+    }
+
+    /** Grouped horizontal bars: for each entry, one bar per series (e.g. random split and left-out subject). */
+    public static void groupedBars(String title, String valueLabel, java.util.Map<String, java.util.Map<String, Double>> groups,
+            Path png) throws IOException {
+        org.jfree.data.category.DefaultCategoryDataset data = new org.jfree.data.category.DefaultCategoryDataset();
+        groups.forEach((name, bars) -> bars.forEach((series, v) -> data.addValue(v, series, name)));
+        JFreeChart chart = org.jfree.chart.ChartFactory.createBarChart(title, null, valueLabel, data,
+                org.jfree.chart.plot.PlotOrientation.HORIZONTAL, true, false, false);
+        chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
+        chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
+        write(chart, png, 900, 160 + 60 * groups.size());
+    }
+
     static XYPlot linePlot(String yLabel, XYSeriesCollection data, XYSeries second) {
         data.addSeries(second);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);

@@ -77,6 +77,12 @@ public record TrainingConfig(
                 0.5f, 5, 1f, 0f, 42);
     }
 
+    /** The 1D-CNN the seed's title promised: 2 layers of 128 filters, kernel 5, mean pooling, the 64-unit head. */
+    public static TrainingConfig cnnPreset() {
+        return new TrainingConfig("cnn", 128, 2, true, 128, 5, 64, 0.5f, Optimizer.Kind.ADAM, 1e-3f, 1e-4f, 32, 60,
+                0.5f, 5, 1f, 0f, 42);
+    }
+
     /** The best configuration found (README, Results); what the trainer uses unless told otherwise. */
     public static TrainingConfig defaultPreset() {
         return seedPreset();

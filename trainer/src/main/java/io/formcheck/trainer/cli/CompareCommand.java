@@ -1,0 +1,90 @@
+package io.formcheck.trainer.cli;
+
+import io.formcheck.trainer.data.Dataset;
+import io.formcheck.trainer.report.Charts;
+import io.formcheck.trainer.report.Json;
+import io.formcheck.trainer.train.Study;
+import io.formcheck.trainer.train.TrainingConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Honest evaluation in one report: the seed LSTM, the CNN, the default (best) configuration and a "
+                + "random forest on summary features, each on several stratified split seeds and leave-one-subject-out.")
+final class CompareCommand implements Callable<Integer> {
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--seeds", split = ",", description = "split seeds (default: ${DEFAULT-VALUE})")
+    long[] seeds = {42, 1, 2};
+
+    @Option(names = "--quick", description = "2 epochs and no leave-one-subject-out: checks the pipeline, not the models")
+    boolean quick;
+
+    @Option(names = "--out-dir", description = "folder for comparison.json, comparison.md and comparison.png (default: ${DEFAULT-VALUE})")
+    Path outDir = Path.of("runs", "compare");
+
+    @Override
+    public Integer call() throws Exception {
+        Dataset ds = data.load(true);
+        Map<String, Study.Method> methods = new LinkedHashMap<>();
+        methods.put("LSTM (seed configuration)", Study.neural(sized(TrainingConfig.seedPreset())));
+        methods.put("CNN", Study.neural(sized(TrainingConfig.cnnPreset())));
+        methods.put("default (best found)", Study.neural(sized(TrainingConfig.defaultPreset())));
+        methods.put("random forest on summary features", Study.forest());
+        long subjects = quick ? 0 : ds.windows().stream().map(w -> w.user()).distinct().count();
+        long runs = methods.size() * (seeds.length + subjects);
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
+        Map<String, Study.Scores> scores = new LinkedHashMap<>();
+        for (Map.Entry<String, Study.Method> m : methods.entrySet()) {
+            scores.put(m.getKey(), Study.score(m.getKey(), m.getValue(), ds.windows(), seeds, !quick, (what, acc) ->
+                    System.err.printf(Locale.ROOT, "[%d/%d %4.0fs] %s: accuracy %.4f%n", done.incrementAndGet(), runs,
+                            (System.nanoTime() - start) / 1e9, what, acc)));
+        }
+        Json.write(outDir.resolve("comparison.json"), Map.of("seeds", seeds, "results", scores));
+        String md = markdown(scores);
+        io.formcheck.model.AtomicFiles.writeString(outDir.resolve("comparison.md"), md);
+        Map<String, Map<String, Double>> bars = new LinkedHashMap<>();
+        scores.forEach((name, s) -> {
+            Map<String, Double> b = new LinkedHashMap<>();
+            b.put("random split, mean of " + seeds.length + " seeds", s.meanSplitAccuracy());
+            if (!quick) {
+                b.put("leave-one-subject-out, mean", s.meanSubjectAccuracy());
+            }
+            bars.put(name, b);
+        });
+        Charts.groupedBars("Test accuracy", "accuracy", bars, outDir.resolve("comparison.png"));
+        System.out.print(md);
+        return 0;
+    }
+
+    private TrainingConfig sized(TrainingConfig cfg) {
+        return quick ? cfg.withEpochs(2) : cfg;
+    }
+
+    static String markdown(Map<String, Study.Scores> scores) {
+        StringBuilder s = new StringBuilder();
+        List<String> subjects = scores.values().iterator().next().subjectAccuracy().keySet().stream().toList();
+        s.append("| method | random split: mean ± sd | per seed |");
+        subjects.forEach(u -> s.append(' ').append(u).append(" |"));
+        s.append(" leave-one-subject-out mean |\n|---|---|---|");
+        subjects.forEach(u -> s.append("---|"));
+        s.append("---|\n");
+        scores.forEach((name, r) -> {
+            s.append(String.format(Locale.ROOT, "| %s | %.3f ± %.3f | %s |", name, r.meanSplitAccuracy(), r.sdSplitAccuracy(),
+                    String.join(", ", r.splitAccuracy().values().stream().map(a -> String.format(Locale.ROOT, "%.3f", a)).toList())));
+            subjects.forEach(u -> s.append(String.format(Locale.ROOT, " %.3f |", r.subjectAccuracy().getOrDefault(u, Double.NaN))));
+            s.append(String.format(Locale.ROOT, " %.3f |%n", r.meanSubjectAccuracy()));
+        });
+        return s.toString();
+    }
+}
