@@ -75,6 +75,36 @@ class TrainerCliTest {
     }
 
     @Test
+    void tuneAndCompareWriteTheirReportsInQuickMode() throws Exception {
+        Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
+        Path tune = dir.resolve("tune");
+        Run t = run("tune", "--quick", "--data", data.toString(), "--out-dir", tune.toString());
+        assertEquals(0, t.exit(), t.err());
+        JsonNode results = Json.mapper().readTree(tune.resolve("experiment_results.json").toFile());
+        assertEquals(3, results.size());
+        for (String key : new String[] {"experiment_name", "config", "best_val_acc", "test_acc", "training_time",
+            "final_train_loss", "final_val_loss", "history"}) {
+            assertTrue(results.get(1).has(key), key);
+        }
+        assertEquals("sgd", results.get(1).get("config").get("optimizer").asText());
+        assertEquals("cnn", results.get(2).get("config").get("architecture").asText());
+        assertTrue(Files.readString(tune.resolve("summary.md")).contains("Best configuration: **"));
+        for (String png : new String[] {"test-accuracy.png", "validation-accuracy.png", "training-time.png",
+            "validation-vs-test.png", "training-curves.png"}) {
+            assertTrue(Files.size(tune.resolve(png)) > 0, png);
+        }
+
+        Path compare = dir.resolve("compare");
+        Run c = run("compare", "--quick", "--data", data.toString(), "--out-dir", compare.toString());
+        assertEquals(0, c.exit(), c.err());
+        JsonNode comparison = Json.mapper().readTree(compare.resolve("comparison.json").toFile()).get("results");
+        assertEquals(4, comparison.size());
+        assertEquals(3, comparison.get("random forest on summary features").get("splitAccuracy").size());
+        assertTrue(Files.size(compare.resolve("comparison.png")) > 0);
+        assertTrue(c.out().contains("| random forest on summary features |"), c.out());
+    }
+
+    @Test
     void badArgumentsAndFilesGetAClearErrorAndANonZeroExit() throws Exception {
         Run unknown = run("train", "--epochz", "3");
         assertEquals(2, unknown.exit());
