@@ -33,8 +33,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out-dir", description = "folder for model.fcmodel and the report (default: ${DEFAULT-VALUE})")
     Path outDir = Path.of("runs", "train");
 
-    @Option(names = "--name", description = "model name recorded in the file (default: ${DEFAULT-VALUE})")
-    String name = "formcheck-lstm";
+    @Option(names = "--name", description = "model name recorded in the file (default: formcheck-<architecture>)")
+    String name;
 
     @Option(names = "--model-version", description = "model version recorded in the file (default: ${DEFAULT-VALUE})")
     String modelVersion = "1";
@@ -42,6 +42,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainingConfig cfg = options.toConfig();
+        if (name == null) {
+            name = "formcheck-" + cfg.arch();
+        }
         Dataset ds = data.load(true);
         Splits.Split split = Splits.stratified(ds.labels(), cfg.seed(), 0.70, 0.15);
         if (split.validation().isEmpty() || split.test().isEmpty()) {

@@ -45,7 +45,7 @@ final class TuneCommand implements Callable<Integer> {
         {"CNN 128, kernel 5, crops and noise, weight decay 1e-4", "--arch cnn --filters 128 --kernel 5 --crop 0.7 --noise 0.1 --weight-decay 1e-4 --epochs 60"},
         {"default (best found)", "--preset default"},
     };
-    private static final int[] QUICK = {0, 1, 8};
+    private static final int[] QUICK = {0, 1, 8, EXPERIMENTS.length - 1};
 
     @Mixin
     DataOption data;
@@ -53,7 +53,7 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "split and training seed of every experiment (default: ${DEFAULT-VALUE})")
     long seed = 42;
 
-    @Option(names = "--quick", description = "three experiments of 2 epochs: checks the pipeline, not the models")
+    @Option(names = "--quick", description = "four experiments of 2 epochs: checks the pipeline, not the models")
     boolean quick;
 
     @Option(names = "--out-dir", description = "folder for the results (default: ${DEFAULT-VALUE})")
@@ -113,7 +113,10 @@ final class TuneCommand implements Callable<Integer> {
     /** The options of an experiment on top of the seed preset, parsed the way the train command parses them. */
     static TrainingConfig config(String options) {
         TrainingOptions o = new TrainingOptions();
-        List<String> args = new ArrayList<>(List.of("--preset", "seed"));
+        List<String> args = new ArrayList<>();
+        if (!options.contains("--preset")) {
+            args.addAll(List.of("--preset", "seed"));
+        }
         if (!options.isBlank()) {
             args.addAll(List.of(options.split(" ")));
         }

@@ -42,7 +42,12 @@ public final class Charts {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("epoch"));
         plot.add(linePlot("cross-entropy", new XYSeriesCollection(trainLoss), valLoss), 1);
         XYPlot accuracy = linePlot("accuracy", new XYSeriesCollection(trainAcc), valAcc);
-        accuracy.addAnnotation(new XYTextAnnotation("best epoch " + bestEpoch, bestEpoch, 0.05));
+        history.stream().filter(s -> s.epoch() == bestEpoch).findFirst().ifPresent(best -> {
+            XYTextAnnotation mark = new XYTextAnnotation("best validation: epoch " + bestEpoch, bestEpoch,
+                    best.validationAccuracy());
+            mark.setTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            accuracy.addAnnotation(mark);
+        });
         plot.add(accuracy, 1);
         write(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true), png, 900, 700);
     }
@@ -158,8 +163,10 @@ public final class Charts {
     static XYPlot linePlot(String yLabel, XYSeriesCollection data, XYSeries second) {
         data.addSeries(second);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        Color[] colors = {new Color(0x1f77b4), new Color(0xff7f0e)};
         for (int s = 0; s < data.getSeriesCount(); s++) {
             renderer.setSeriesStroke(s, new BasicStroke(2f));
+            renderer.setSeriesPaint(s, colors[s % colors.length]);
         }
         XYPlot plot = new XYPlot(data, null, new NumberAxis(yLabel), renderer);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);

@@ -83,9 +83,15 @@ public record TrainingConfig(
                 0.5f, 5, 1f, 0f, 42);
     }
 
-    /** The best configuration found (README, Results); what the trainer uses unless told otherwise. */
+    /**
+     * The best configuration found (README, Results; chosen by validation accuracy over three split
+     * seeds): a 3-layer CNN, 128 filters of width 3, mean pooling, dropout 0.3, weight decay 1e-4,
+     * trained on random crops (at least 80% of a repetition) with noise 0.05, Adam 2e-3, 100 epochs.
+     * What the trainer uses unless told otherwise.
+     */
     public static TrainingConfig defaultPreset() {
-        return seedPreset();
+        return new TrainingConfig("cnn", 128, 3, true, 128, 3, 64, 0.3f, Optimizer.Kind.ADAM, 2e-3f, 1e-4f, 32, 100,
+                0.5f, 5, 0.8f, 0.05f, 42);
     }
 
     /** The network this config trains, freshly built (not initialized). */

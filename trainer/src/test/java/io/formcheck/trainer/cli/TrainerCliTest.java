@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.formcheck.model.Classifier;
 import io.formcheck.trainer.SyntheticWle;
 import io.formcheck.trainer.report.Json;
+import io.formcheck.trainer.train.TrainingConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -81,13 +82,15 @@ class TrainerCliTest {
         Run t = run("tune", "--quick", "--data", data.toString(), "--out-dir", tune.toString());
         assertEquals(0, t.exit(), t.err());
         JsonNode results = Json.mapper().readTree(tune.resolve("experiment_results.json").toFile());
-        assertEquals(3, results.size());
+        assertEquals(4, results.size());
         for (String key : new String[] {"experiment_name", "config", "best_val_acc", "test_acc", "training_time",
             "final_train_loss", "final_val_loss", "history"}) {
             assertTrue(results.get(1).has(key), key);
         }
         assertEquals("sgd", results.get(1).get("config").get("optimizer").asText());
         assertEquals("cnn", results.get(2).get("config").get("architecture").asText());
+        assertEquals(TrainingConfig.defaultPreset().withEpochs(2).describe(), Json.mapper().convertValue(results.get(3).get("config"),
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, String>>() { }));
         assertTrue(Files.readString(tune.resolve("summary.md")).contains("Best configuration: **"));
         for (String png : new String[] {"test-accuracy.png", "validation-accuracy.png", "training-time.png",
             "validation-vs-test.png", "training-curves.png"}) {
