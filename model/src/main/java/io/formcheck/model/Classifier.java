@@ -20,8 +20,9 @@ public final class Classifier {
         this.features = file.listValue(ModelFile.FEATURES);
         this.labels = file.listValue(ModelFile.LABELS);
         int n = features.size();
-        this.standardization = new Standardization(
-                file.tensor(ModelFile.INPUT_MEAN, n).data(), file.tensor(ModelFile.INPUT_STD, n).data());
+        this.standardization = new Standardization(file.tensor(ModelFile.INPUT_MEAN, n).data(),
+                file.tensor(ModelFile.INPUT_STD, n).data(),
+                file.header().getOrDefault(ModelFile.INPUT_CENTERING, "none").equals("per_repetition"));
         for (float s : standardization.std()) {
             if (!(s > 0f) || !Float.isFinite(s)) {
                 throw new ModelFormatException("tensor 'input.std' holds a non-positive or non-finite value");

@@ -45,6 +45,8 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
     public static final String MAX_SEQUENCE_LENGTH = "max_sequence_length";
     public static final String INPUT_MEAN = "input.mean";
     public static final String INPUT_STD = "input.std";
+    /** "per_repetition" when each repetition's own mean is subtracted after standardization, else "none". */
+    public static final String INPUT_CENTERING = "input.centering";
 
     public ModelFile {
         header = new TreeMap<>(header);

@@ -58,6 +58,26 @@ class ClassifierTest {
     }
 
     @Test
+    void withPerRepetitionCenteringAConstantOffsetChangesNothing() throws ModelFormatException {
+        ModelFile plain = tinyModel(3);
+        Map<String, String> header = new TreeMap<>(plain.header());
+        header.put(ModelFile.INPUT_CENTERING, "per_repetition");
+        Classifier centered = new Classifier(new ModelFile(new TreeMap<>(header), plain.tensors()));
+        Classifier uncentered = new Classifier(plain);
+        float[][] x = {{0, 1, 2}, {3, 4, 5}, {-1, 0, 2}};
+        float[][] shifted = new float[3][];
+        for (int t = 0; t < 3; t++) {
+            shifted[t] = new float[] {x[t][0] + 10, x[t][1] - 7, x[t][2] + 0.5f};
+        }
+        float[] a = centered.probabilities(x);
+        float[] b = centered.probabilities(shifted);
+        for (int k = 0; k < C; k++) {
+            assertEquals(a[k], b[k], 1e-5);
+        }
+        assertTrue(Math.abs(uncentered.probabilities(x)[0] - uncentered.probabilities(shifted)[0]) > 1e-4);
+    }
+
+    @Test
     void badRepetitionsAreRefusedWithTheReason() throws ModelFormatException {
         Classifier c = new Classifier(tinyModel(1));
         assertReason(c, new float[0][], "no samples");

@@ -62,6 +62,9 @@ final class TrainingOptions {
     @Option(names = "--noise", description = "augmentation: Gaussian noise on standardized readings (0 = off)")
     Float noise;
 
+    @Option(names = "--center", arity = "1", description = "subtract each repetition's own mean after standardization (true/false)")
+    Boolean center;
+
     @Option(names = "--seed", description = "seed of the split, initialization, shuffling, dropout and augmentation (default: 42)")
     Long seed;
 
@@ -92,6 +95,7 @@ final class TrainingOptions {
                 lrPatience != null ? lrPatience : p.lrPatience(),
                 cropMin != null ? cropMin : p.cropMin(),
                 noise != null ? noise : p.noise(),
+                center != null ? center : p.center(),
                 seed != null ? seed : p.seed());
     }
 }

@@ -18,7 +18,8 @@ public final class Experiment {
 
     public static Outcome run(TrainingConfig cfg, List<RepetitionWindow> windows, Splits.Split split,
             Trainer.Listener listener) {
-        Standardization standardization = InputStatistics.fit(split.train().stream().map(windows::get).toList());
+        Standardization standardization = InputStatistics.fit(split.train().stream().map(windows::get).toList(),
+                cfg.center());
         Trainer.Examples train = examples(windows, split.train(), standardization);
         Trainer.Examples validation = examples(windows, split.validation(), standardization);
         Trainer.Examples test = examples(windows, split.test(), standardization);

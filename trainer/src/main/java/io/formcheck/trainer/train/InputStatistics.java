@@ -11,6 +11,11 @@ public final class InputStatistics {
     }
 
     public static Standardization fit(List<RepetitionWindow> training) {
+        return fit(training, false);
+    }
+
+    /** With centerEachRepetition, each repetition's own mean is also subtracted (see {@link Standardization}). */
+    public static Standardization fit(List<RepetitionWindow> training, boolean centerEachRepetition) {
         double[][] rows = training.stream()
                 .flatMap(w -> java.util.Arrays.stream(w.samples()))
                 .map(InputStatistics::toDouble)
@@ -24,7 +29,7 @@ public final class InputStatistics {
             // a constant feature carries no information; dividing by 1 keeps it finite
             s[j] = sd[j] > 1e-6 && Double.isFinite(sd[j]) ? (float) sd[j] : 1f;
         }
-        return new Standardization(m, s);
+        return new Standardization(m, s, centerEachRepetition);
     }
 
     private static double[] toDouble(float[] row) {

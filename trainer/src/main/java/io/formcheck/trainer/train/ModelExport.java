@@ -28,6 +28,7 @@ public final class ModelExport {
         header.put(ModelFile.FEATURES, String.join(",", Features.NAMES));
         header.put(ModelFile.LABELS, Arrays.stream(ExerciseClass.values()).map(Enum::name).collect(Collectors.joining(",")));
         header.put(ModelFile.MAX_SEQUENCE_LENGTH, String.valueOf(maxSequenceLength));
+        header.put(ModelFile.INPUT_CENTERING, standardization.centerEachRepetition() ? "per_repetition" : "none");
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         tensors.put(ModelFile.INPUT_MEAN, Tensor.of(ModelFile.INPUT_MEAN, standardization.mean().clone(), net.inputs()));
         tensors.put(ModelFile.INPUT_STD, Tensor.of(ModelFile.INPUT_STD, standardization.std().clone(), net.inputs()));

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param cropMin   augmentation: each epoch trains on a random contiguous crop of each repetition
  *                  keeping at least this share of it (1 = off)
  * @param noise     augmentation: standard deviation of Gaussian noise added to standardized readings
+ * @param center    subtract each repetition's own mean after standardization
  */
 public record TrainingConfig(
         String arch,
@@ -39,6 +40,7 @@ public record TrainingConfig(
         int lrPatience,
         float cropMin,
         float noise,
+        boolean center,
         long seed) {
 
     public TrainingConfig {
@@ -74,13 +76,13 @@ public record TrainingConfig(
     /** The seed notebook's configuration (DEVELOPERS.md): the faithful baseline. */
     public static TrainingConfig seedPreset() {
         return new TrainingConfig("lstm", 128, 2, false, 64, 5, 64, 0.5f, Optimizer.Kind.ADAM, 1e-3f, 0f, 32, 50,
-                0.5f, 5, 1f, 0f, 42);
+                0.5f, 5, 1f, 0f, false, 42);
     }
 
     /** The 1D-CNN the seed's title promised: 2 layers of 128 filters, kernel 5, mean pooling, the 64-unit head. */
     public static TrainingConfig cnnPreset() {
         return new TrainingConfig("cnn", 128, 2, true, 128, 5, 64, 0.5f, Optimizer.Kind.ADAM, 1e-3f, 1e-4f, 32, 60,
-                0.5f, 5, 1f, 0f, 42);
+                0.5f, 5, 1f, 0f, false, 42);
     }
 
     /**
@@ -91,7 +93,7 @@ public record TrainingConfig(
      */
     public static TrainingConfig defaultPreset() {
         return new TrainingConfig("cnn", 128, 3, true, 128, 3, 64, 0.3f, Optimizer.Kind.ADAM, 2e-3f, 1e-4f, 32, 100,
-                0.5f, 5, 0.8f, 0.05f, 42);
+                0.5f, 5, 0.8f, 0.05f, false, 42);
     }
 
     /** The network this config trains, freshly built (not initialized). */
@@ -103,12 +105,12 @@ public record TrainingConfig(
 
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(arch, hidden, layers, meanPool, filters, kernel, head, dropout, optimizer, learningRate,
-                weightDecay, batchSize, epochs, lrFactor, lrPatience, cropMin, noise, newSeed);
+                weightDecay, batchSize, epochs, lrFactor, lrPatience, cropMin, noise, center, newSeed);
     }
 
     public TrainingConfig withEpochs(int newEpochs) {
         return new TrainingConfig(arch, hidden, layers, meanPool, filters, kernel, head, dropout, optimizer, learningRate,
-                weightDecay, batchSize, newEpochs, lrFactor, lrPatience, cropMin, noise, seed);
+                weightDecay, batchSize, newEpochs, lrFactor, lrPatience, cropMin, noise, center, seed);
     }
 
     /** The config as flat key/value text, for reports and the model file header. */
@@ -134,6 +136,7 @@ public record TrainingConfig(
         m.put("lr_patience", String.valueOf(lrPatience));
         m.put("crop_min", String.valueOf(cropMin));
         m.put("noise", String.valueOf(noise));
+        m.put("center", String.valueOf(center));
         m.put("seed", String.valueOf(seed));
         return m;
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class TrainerTest {
     static TrainingConfig small(int epochs, Optimizer.Kind optimizer, float lr) {
-        return new TrainingConfig("lstm", 16, 1, false, 8, 3, 16, 0.1f, optimizer, lr, 0f, 16, epochs, 0.5f, 5, 1f, 0f, 7);
+        return new TrainingConfig("lstm", 16, 1, false, 8, 3, 16, 0.1f, optimizer, lr, 0f, 16, epochs, 0.5f, 5, 1f, 0f, false, 7);
     }
 
     @Test
@@ -33,7 +33,7 @@ class TrainerTest {
         List<RepetitionWindow> windows = SyntheticWle.windows(30, 3, 3);
         Splits.Split split = Splits.stratified(windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
         TrainingConfig cnn = new TrainingConfig("cnn", 16, 2, false, 16, 3, 16, 0.1f, Optimizer.Kind.ADAM, 1e-2f, 0f, 16, 30,
-                0.5f, 5, 0.8f, 0.05f, 7);
+                0.5f, 5, 0.8f, 0.05f, false, 7);
         Experiment.Outcome out = Experiment.run(cnn, windows, split, s -> { });
         assertTrue(out.test().accuracy() >= 0.95, "test accuracy " + out.test().accuracy());
     }
@@ -83,7 +83,7 @@ class TrainerTest {
         List<RepetitionWindow> windows = WleCsvReader.read(file).windows();
         Splits.Split split = Splits.stratified(windows.stream().mapToInt(RepetitionWindow::label).toArray(), 42, 0.7, 0.15);
         TrainingConfig cfg = new TrainingConfig("lstm", 64, 2, false, 8, 3, 64, 0.5f, Optimizer.Kind.ADAM, 3e-3f, 0f, 32, 8,
-                0.5f, 5, 1f, 0f, 42);
+                0.5f, 5, 1f, 0f, false, 42);
         Experiment.Outcome out = Experiment.run(cfg, windows, split, s -> { });
         // the most frequent class (A) is 28% of the windows
         assertTrue(out.test().accuracy() > 0.5, "test accuracy " + out.test().accuracy());
