@@ -5,7 +5,7 @@
 # extension, so the HTTP application, which shares every function class, stands in for both.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B package -pl function/http -Dnative -Dquarkus.native.sources-only=true -DskipTests
+./mvnw -q -B package -pl function/http -am -Dnative -Dquarkus.native.sources-only=true -DskipTests
 jar=function/http/target/native-sources/formcheck-function-http-0.1.0-SNAPSHOT-runner.jar
 resources=$(unzip -p "$jar" META-INF/native-image/resource-config.json)
 reflection=$(unzip -p "$jar" META-INF/native-image/reflect-config.json)

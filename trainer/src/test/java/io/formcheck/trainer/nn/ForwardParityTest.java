@@ -6,7 +6,6 @@ import io.formcheck.model.ModelFile;
 import io.formcheck.model.SequenceNetwork;
 import io.formcheck.model.Standardization;
 import io.formcheck.trainer.train.ModelExport;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -75,16 +74,7 @@ class ForwardParityTest {
     }
 
     static List<float[]> sequences(int[] lengths, long seed) {
-        Random rng = new Random(seed);
-        List<float[]> out = new ArrayList<>();
-        for (int len : lengths) {
-            float[] s = new float[len * F];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = (float) rng.nextGaussian();
-            }
-            out.add(s);
-        }
-        return out;
+        return RandomSequences.of(lengths, F, seed);
     }
 
     static float[] filled(int n, float v) {

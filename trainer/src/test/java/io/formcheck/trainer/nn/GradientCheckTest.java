@@ -2,8 +2,6 @@ package io.formcheck.trainer.nn;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -61,16 +59,6 @@ class GradientCheckTest {
     }
 
     static PackedBatch batch() {
-        Random rng = new Random(5);
-        int[] lengths = {2, 5, 1, 4};
-        List<float[]> seqs = new ArrayList<>();
-        for (int len : lengths) {
-            float[] s = new float[len * F];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = (float) rng.nextGaussian();
-            }
-            seqs.add(s);
-        }
-        return PackedBatch.of(seqs, new int[] {0, 2, 1, 2}, F);
+        return PackedBatch.of(RandomSequences.of(new int[] {2, 5, 1, 4}, F, 5), new int[] {0, 2, 1, 2}, F);
     }
 }
