@@ -179,11 +179,6 @@ public final class LstmClassifierNet implements ClassifierNet {
         }
     }
 
-    /** Training step of the whole batch: accumulates every parameter's gradient, returns the mean loss. */
-    public float forwardBackward(PackedBatch batch, ClassifierNet.Workspace ws, Random rng) {
-        return forwardBackward(batch, ws, rng, batch.size);
-    }
-
     @Override
     public float forwardBackward(PackedBatch batch, ClassifierNet.Workspace workspace, Random rng, int batchTotal) {
         Workspace ws = (Workspace) workspace;

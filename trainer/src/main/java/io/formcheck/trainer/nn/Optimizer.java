@@ -44,12 +44,6 @@ public abstract class Optimizer {
         this.lr = lr;
     }
 
-    public void zeroGrad() {
-        for (Parameter p : params) {
-            p.zeroGrad();
-        }
-    }
-
     public abstract void step();
 
     /** The gradient plus L2 weight decay, as PyTorch's optimizers apply {@code weight_decay}. */

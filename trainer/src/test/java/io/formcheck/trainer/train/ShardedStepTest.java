@@ -32,7 +32,7 @@ class ShardedStepTest {
         for (Parameter p : net.parameters()) {
             p.zeroGrad();
         }
-        float loss = net.forwardBackward(whole, net.workspace(whole.size, whole.rows), null);
+        float loss = net.forwardBackward(whole, net.workspace(whole.size, whole.rows), null, whole.size);
         List<float[]> expected = net.parameters().stream().map(p -> p.grad.clone()).toList();
 
         try (ShardedStep step = new ShardedStep(net, 7, 9)) {
