@@ -14,6 +14,16 @@ ZIP="${FORMCHECK_ZIP:-}"
 ENDPOINT="${FORMCHECK_ENDPOINT_URL:-${AWS_ENDPOINT_URL:-}}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
+# Takes the flags every script shares (--stack-name, --region, --endpoint-url): returns 1 for any other.
+shared_flag() {
+  case "$1" in
+    --stack-name) STACK="$2" ;;
+    --region) REGION="$2" ;;
+    --endpoint-url) ENDPOINT="$2" ;;
+    *) return 1 ;;
+  esac
+}
+
 die() {
   echo "error: $*" >&2
   exit 1

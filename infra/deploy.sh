@@ -23,16 +23,17 @@ USAGE
 }
 
 while [ $# -gt 0 ]; do
+  if shared_flag "$1" "${2:-}"; then
+    shift 2
+    continue
+  fi
   case "$1" in
-    --stack-name) STACK="$2"; shift 2 ;;
-    --region) REGION="$2"; shift 2 ;;
     --bucket) BUCKET="$2"; shift 2 ;;
     --mode) MODE="$2"; shift 2 ;;
     --memory) MEMORY="$2"; shift 2 ;;
     --timeout) TIMEOUT="$2"; shift 2 ;;
     --url) URL_MODE="$2"; shift 2 ;;
     --zip) ZIP="$2"; shift 2 ;;
-    --endpoint-url) ENDPOINT="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown option $1" ;;
   esac

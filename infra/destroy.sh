@@ -8,10 +8,11 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 while [ $# -gt 0 ]; do
+  if shared_flag "$1" "${2:-}"; then
+    shift 2
+    continue
+  fi
   case "$1" in
-    --stack-name) STACK="$2"; shift 2 ;;
-    --region) REGION="$2"; shift 2 ;;
-    --endpoint-url) ENDPOINT="$2"; shift 2 ;;
     -h|--help) sed -n '2,4p' "$0"; exit 0 ;;
     *) die "unknown option $1" ;;
   esac
