@@ -16,10 +16,6 @@ public record Standardization(float[] mean, float[] std, boolean centerEachRepet
         }
     }
 
-    public int features() {
-        return mean.length;
-    }
-
     /** samples: steps x features, raw. Returns a new steps x features array of standardized values. */
     public float[][] apply(float[][] samples) {
         int f = mean.length;

@@ -40,7 +40,7 @@ public class ClassificationService {
     private Classification.ModelRef modelRef;
 
     void onStart(@Observes StartupEvent event) {
-        String source = modelPath.map(p -> p).orElse("classpath:" + BUNDLED_MODEL);
+        String source = modelPath.orElse("classpath:" + BUNDLED_MODEL);
         try {
             classifier = modelPath.isPresent() ? Classifier.load(Path.of(modelPath.get())) : loadBundled();
             ModelFile file = classifier.file();
