@@ -1,6 +1,6 @@
 package io.formcheck.model;
 
-/** A network's inference forward pass: standardized readings in, class logits out. */
+/** A model's inference forward pass (a network's, or the reading forest's): standardized readings in, class logits out. */
 public interface SequenceNetwork {
     /** x: steps x inputSize standardized readings. Returns one logit per class. */
     float[] logits(float[][] x);
@@ -13,6 +13,9 @@ public interface SequenceNetwork {
         }
         if (kind.equals(CnnForward.ARCHITECTURE)) {
             return CnnForward.load(file);
+        }
+        if (kind.equals(ForestForward.ARCHITECTURE)) {
+            return ForestForward.load(file);
         }
         throw new ModelFormatException("unknown architecture '" + kind + "'");
     }

@@ -8,6 +8,7 @@ import io.formcheck.trainer.data.Splits;
 import io.formcheck.trainer.train.EpochStats;
 import io.formcheck.trainer.train.Experiment;
 import io.formcheck.trainer.train.InputStatistics;
+import io.formcheck.trainer.train.ExportedModel;
 import io.formcheck.trainer.train.ModelExport;
 import io.formcheck.trainer.train.Trainer;
 import io.formcheck.trainer.train.TrainingConfig;
@@ -58,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
         double medianEpoch = seconds[seconds.length / 2];
         double seqPerSecond = train.size() / medianEpoch;
 
-        Classifier classifier = new Classifier(ModelExport.toModelFile(result.net(), st, steps, Map.of()));
+        Classifier classifier = new Classifier(ModelExport.toModelFile(ExportedModel.of(result.net()), st, steps, Map.of()));
         float[][] repetition = repetition(windows, steps);
         for (int i = 0; i < calls; i++) {
             classifier.probabilities(repetition);

@@ -68,7 +68,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private TrainingConfig sized(TrainingConfig cfg) {
-        return quick ? cfg.withEpochs(2) : cfg;
+        return quick ? cfg.quick() : cfg;
     }
 
     static String markdown(Map<String, Study.Scores> scores) {

@@ -45,10 +45,10 @@ final class CvCommand implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "fold %d/%d: test subject %s (%d windows)%n", fold, folds.size(), user,
                     e.getValue().test().size());
             Experiment.Outcome outcome = Experiment.run(cfg, ds.windows(), e.getValue(),
-                    s -> System.err.println("  " + s.line(cfg.epochs())));
+                    line -> System.err.println("  " + line));
             Map<String, Object> result = new LinkedHashMap<>(MetricsReport.toMap(outcome.test()));
-            result.put("best_epoch", outcome.training().bestEpoch());
-            result.put("best_validation_accuracy", outcome.training().bestValidationAccuracy());
+            result.put("best_epoch", outcome.bestEpoch());
+            result.put("best_validation_accuracy", outcome.bestValidationAccuracy());
             perSubject.put(user, result);
             accuracy.put(user, outcome.test().accuracy());
             System.err.printf(Locale.ROOT, "fold %d/%d: %s accuracy %.4f%n", fold, folds.size(), user, outcome.test().accuracy());

@@ -52,7 +52,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         System.err.printf(Locale.ROOT, "split: %d train, %d validation, %d test windows%n",
                 split.train().size(), split.validation().size(), split.test().size());
-        Experiment.Outcome outcome = Experiment.run(cfg, ds.windows(), split, s -> System.err.println(s.line(cfg.epochs())));
+        Experiment.Outcome outcome = Experiment.run(cfg, ds.windows(), split, System.err::println);
 
         String sha = data.sha256();
         Map<String, String> header = new TreeMap<>();
@@ -63,12 +63,12 @@ final class TrainCommand implements Callable<Integer> {
         header.put("training.data_windows", String.valueOf(ds.windows().size()));
         cfg.describe().forEach((k, v) -> header.put("training.config." + k, v));
         header.put("training.split", "stratified 70/15/15 by window, seed " + cfg.seed());
-        header.put("training.best_epoch", String.valueOf(outcome.training().bestEpoch()));
-        header.put("training.best_validation_accuracy", fmt(outcome.training().bestValidationAccuracy()));
+        header.put("training.best_epoch", String.valueOf(outcome.bestEpoch()));
+        header.put("training.best_validation_accuracy", fmt(outcome.bestValidationAccuracy()));
         header.put("training.test_accuracy", fmt(outcome.test().accuracy()));
         header.put("training.test_macro_f1", fmt(outcome.test().macroF1()));
-        header.put("training.seconds", fmt(outcome.training().seconds()));
-        ModelFile model = ModelExport.toModelFile(outcome.training().net(), outcome.standardization(),
+        header.put("training.seconds", fmt(outcome.seconds()));
+        ModelFile model = ModelExport.toModelFile(outcome.model(), outcome.standardization(),
                 outcome.maxSequenceLength(), header);
         Path modelPath = outDir.resolve("model.fcmodel");
         model.write(modelPath);
@@ -80,19 +80,21 @@ final class TrainCommand implements Callable<Integer> {
                 "rows_skipped", ds.skippedRows(), "windows", ds.windows().size()));
         report.put("split", Map.of("train", split.train().size(), "validation", split.validation().size(),
                 "test", split.test().size()));
-        report.put("best_epoch", outcome.training().bestEpoch());
-        report.put("best_validation_accuracy", outcome.training().bestValidationAccuracy());
+        report.put("best_epoch", outcome.bestEpoch());
+        report.put("best_validation_accuracy", outcome.bestValidationAccuracy());
         report.put("test", MetricsReport.toMap(outcome.test()));
-        report.put("training_seconds", outcome.training().seconds());
-        report.put("history", outcome.training().history());
+        report.put("training_seconds", outcome.seconds());
+        report.put("history", outcome.history());
         Json.write(outDir.resolve("metrics.json"), report);
-        Charts.trainingCurves("Training curves (" + name + ")", outcome.training().history(),
-                outcome.training().bestEpoch(), outDir.resolve("training-curves.png"));
+        if (!outcome.history().isEmpty()) {
+            Charts.trainingCurves("Training curves (" + name + ")", outcome.history(),
+                    outcome.bestEpoch(), outDir.resolve("training-curves.png"));
+        }
         Charts.confusionMatrix("Test confusion matrix (" + name + ")", outcome.test().confusion(),
                 MetricsReport.LABELS, outDir.resolve("confusion-matrix.png"));
 
-        System.out.printf(Locale.ROOT, "best validation accuracy %.4f at epoch %d; training took %.1fs%n",
-                outcome.training().bestValidationAccuracy(), outcome.training().bestEpoch(), outcome.training().seconds());
+        System.out.printf(Locale.ROOT, "validation accuracy %.4f%s; training took %.1fs%n", outcome.bestValidationAccuracy(),
+                outcome.history().isEmpty() ? "" : " (best epoch " + outcome.bestEpoch() + ")", outcome.seconds());
         System.out.print("test: " + MetricsReport.toText(outcome.test()));
         System.out.println("wrote " + modelPath + " and the report in " + outDir);
         return 0;

@@ -7,11 +7,11 @@ import picocli.CommandLine.Option;
 
 /** The training configuration on the command line: a preset, and any of its settings overridden. */
 final class TrainingOptions {
-    @Option(names = "--preset", description = "default (the best configuration found) or seed (the seed notebook's LSTM); "
-            + "the options below override it (default: ${DEFAULT-VALUE})")
+    @Option(names = "--preset", description = "default (the best configuration found: the reading forest), cnn (the best "
+            + "network found) or seed (the seed notebook's LSTM); the options below override it (default: ${DEFAULT-VALUE})")
     String preset = "default";
 
-    @Option(names = "--arch", description = "lstm or cnn")
+    @Option(names = "--arch", description = "lstm, cnn or forest")
     String arch;
 
     @Option(names = "--hidden", description = "LSTM hidden size (seed: 128)")
@@ -65,14 +65,18 @@ final class TrainingOptions {
     @Option(names = "--center", arity = "1", description = "subtract each repetition's own mean after standardization (true/false)")
     Boolean center;
 
+    @Option(names = "--trees", description = "reading forest: how many trees (default: 100)")
+    Integer trees;
+
     @Option(names = "--seed", description = "seed of the split, initialization, shuffling, dropout and augmentation (default: 42)")
     Long seed;
 
     TrainingConfig toConfig() {
         TrainingConfig p = switch (preset.toLowerCase(Locale.ROOT)) {
             case "default" -> TrainingConfig.defaultPreset();
+            case "cnn" -> TrainingConfig.tunedCnnPreset();
             case "seed" -> TrainingConfig.seedPreset();
-            default -> throw new IllegalArgumentException("unknown preset '" + preset + "' (expected default or seed)");
+            default -> throw new IllegalArgumentException("unknown preset '" + preset + "' (expected default, cnn or seed)");
         };
         if (pooling != null && !pooling.equals("last") && !pooling.equals("mean")) {
             throw new IllegalArgumentException("--pooling must be last or mean, not '" + pooling + "'");
@@ -96,6 +100,7 @@ final class TrainingOptions {
                 cropMin != null ? cropMin : p.cropMin(),
                 noise != null ? noise : p.noise(),
                 center != null ? center : p.center(),
+                trees != null ? trees : p.trees(),
                 seed != null ? seed : p.seed());
     }
 }

@@ -43,7 +43,10 @@ final class TuneCommand implements Callable<Integer> {
         {"LSTM mean pooling, weight decay 1e-3", "--pooling mean --weight-decay 1e-3"},
         {"LSTM crops and noise, weight decay 1e-4", "--crop 0.7 --noise 0.1 --weight-decay 1e-4"},
         {"CNN 128, kernel 5, crops and noise, weight decay 1e-4", "--arch cnn --filters 128 --kernel 5 --crop 0.7 --noise 0.1 --weight-decay 1e-4 --epochs 60"},
-        {"default (best found)", "--preset default"},
+        {"CNN tuned (best network found)", "--preset cnn"},
+        {"reading forest, centered repetitions", "--preset default --center true"},
+        {"reading forest, 300 trees", "--preset default --trees 300"},
+        {"default (best found): reading forest", "--preset default"},
     };
     private static final int[] QUICK = {0, 1, 8, EXPERIMENTS.length - 1};
 
@@ -76,31 +79,30 @@ final class TuneCommand implements Callable<Integer> {
         long start = System.nanoTime();
         for (int i = 0; i < chosen.size(); i++) {
             String name = chosen.get(i)[0];
-            TrainingConfig cfg = quick ? config(chosen.get(i)[1]).withEpochs(2) : config(chosen.get(i)[1]);
+            TrainingConfig cfg = quick ? config(chosen.get(i)[1]).quick() : config(chosen.get(i)[1]);
             System.err.printf(Locale.ROOT, "[%d/%d %4.0fs] %s ...%n", i + 1, chosen.size(), (System.nanoTime() - start) / 1e9, name);
-            Experiment.Outcome out = Experiment.run(cfg, ds.windows(), split, s -> {
-                if (s.epoch() % 10 == 0) {
-                    System.err.println("    " + s.line(cfg.epochs()));
-                }
-            });
-            List<EpochStats> h = out.training().history();
+            Experiment.Outcome out = Experiment.run(cfg, ds.windows(), split, line -> System.err.println("    " + line));
+            List<EpochStats> h = out.history();
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("experiment_name", name);
             r.put("options", chosen.get(i)[1]);
             r.put("config", cfg.describe());
-            r.put("best_val_acc", out.training().bestValidationAccuracy());
-            r.put("best_epoch", out.training().bestEpoch());
+            r.put("best_val_acc", out.bestValidationAccuracy());
+            r.put("best_epoch", out.bestEpoch());
             r.put("test_acc", out.test().accuracy());
             r.put("test_macro_f1", out.test().macroF1());
-            r.put("training_time", out.training().seconds());
-            r.put("final_train_loss", h.get(h.size() - 1).trainLoss());
-            r.put("final_val_loss", h.get(h.size() - 1).validationLoss());
+            r.put("training_time", out.seconds());
+            // the reading forest has no epochs, hence no losses or curve
+            r.put("final_train_loss", h.isEmpty() ? null : h.get(h.size() - 1).trainLoss());
+            r.put("final_val_loss", h.isEmpty() ? null : h.get(h.size() - 1).validationLoss());
             r.put("history", h);
             results.add(r);
-            curves.put(name, h);
+            if (!h.isEmpty()) {
+                curves.put(name, h);
+            }
             System.err.printf(Locale.ROOT, "[%d/%d] %s: best validation %.4f (epoch %d), test %.4f, %.1fs%n", i + 1,
-                    chosen.size(), name, out.training().bestValidationAccuracy(), out.training().bestEpoch(),
-                    out.test().accuracy(), out.training().seconds());
+                    chosen.size(), name, out.bestValidationAccuracy(), out.bestEpoch(),
+                    out.test().accuracy(), out.seconds());
         }
         Json.write(outDir.resolve("experiment_results.json"), results);
         String md = summary(results, seed);

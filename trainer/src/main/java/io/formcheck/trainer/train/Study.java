@@ -30,7 +30,7 @@ public final class Study {
 
     /** A neural configuration, trained with each split's seed. */
     public static Method neural(TrainingConfig cfg) {
-        return (windows, split, seed) -> Experiment.run(cfg.withSeed(seed), windows, split, s -> { }).test();
+        return (windows, split, seed) -> Experiment.run(cfg.withSeed(seed), windows, split, line -> { }).test();
     }
 
     /** The random-forest baseline, fitted on training and validation windows (it needs no early stopping). */

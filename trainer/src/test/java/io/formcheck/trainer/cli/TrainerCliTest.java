@@ -47,7 +47,7 @@ class TrainerCliTest {
     void trainWritesAModelAndItsReportThatEvaluateAndPredictUse() throws Exception {
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
         Path out = dir.resolve("run");
-        Run train = run("train", "--data", data.toString(), "--out-dir", out.toString(), "--epochs", "3",
+        Run train = run("train", "--data", data.toString(), "--out-dir", out.toString(), "--preset", "seed", "--epochs", "3",
                 "--hidden", "8", "--head", "8", "--layers", "1");
         assertEquals(0, train.exit(), train.err());
         for (String file : new String[] {"model.fcmodel", "metrics.json", "training-curves.png", "confusion-matrix.png"}) {
@@ -76,6 +76,22 @@ class TrainerCliTest {
     }
 
     @Test
+    void theDefaultTrainsTheReadingForestWithoutCurves() throws Exception {
+        Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
+        Path out = dir.resolve("forest");
+        Run train = run("train", "--data", data.toString(), "--out-dir", out.toString(), "--trees", "20");
+        assertEquals(0, train.exit(), train.err());
+        assertTrue(Files.size(out.resolve("confusion-matrix.png")) > 0);
+        assertFalse(Files.exists(out.resolve("training-curves.png")), "a forest has no epochs to draw");
+        Classifier model = Classifier.load(out.resolve("model.fcmodel"));
+        assertEquals("forest", model.file().get("architecture"));
+        assertEquals("20", model.file().get("forest.trees"));
+        JsonNode metrics = Json.mapper().readTree(out.resolve("metrics.json").toFile());
+        assertEquals(metrics.get("test").get("accuracy").asDouble(),
+                Double.parseDouble(model.file().get("training.test_accuracy")), 1e-4);
+    }
+
+    @Test
     void tuneAndCompareWriteTheirReportsInQuickMode() throws Exception {
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
         Path tune = dir.resolve("tune");
@@ -89,7 +105,7 @@ class TrainerCliTest {
         }
         assertEquals("sgd", results.get(1).get("config").get("optimizer").asText());
         assertEquals("cnn", results.get(2).get("config").get("architecture").asText());
-        assertEquals(TrainingConfig.defaultPreset().withEpochs(2).describe(), Json.mapper().convertValue(results.get(3).get("config"),
+        assertEquals(TrainingConfig.defaultPreset().quick().describe(), Json.mapper().convertValue(results.get(3).get("config"),
                 new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, String>>() { }));
         assertTrue(Files.readString(tune.resolve("summary.md")).contains("Best configuration: **"));
         for (String png : new String[] {"test-accuracy.png", "validation-accuracy.png", "training-time.png",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.formcheck.model.ModelFile;
 import io.formcheck.model.SequenceNetwork;
 import io.formcheck.model.Standardization;
+import io.formcheck.trainer.train.ExportedModel;
 import io.formcheck.trainer.train.ModelExport;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +27,7 @@ class ForwardParityTest {
     private static void assertSameLogits(ClassifierNet net) throws Exception {
         net.init(new Random(1));
         Standardization identity = new Standardization(new float[F], filled(F, 1f));
-        ModelFile file = ModelExport.toModelFile(net, identity, 40, Map.of());
+        ModelFile file = ModelExport.toModelFile(ExportedModel.of(net), identity, 40, Map.of());
         SequenceNetwork inference = SequenceNetwork.load(ModelFile.parse(file.toBytes()));
 
         List<float[]> seqs = sequences(new int[] {23, 1, 38, 7, 23, 12}, 2);
