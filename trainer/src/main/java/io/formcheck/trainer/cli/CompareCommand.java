@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Honest evaluation in one report: the seed LSTM, the CNN, the default (best) configuration and a "
+        description = "Honest evaluation in one report: the seed LSTM, the CNNs, the reading forest (the default), and a "
                 + "random forest on summary features, each on several stratified split seeds and leave-one-subject-out.")
 final class CompareCommand implements Callable<Integer> {
     @Mixin
@@ -25,6 +25,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--seeds", split = ",", description = "split seeds (default: ${DEFAULT-VALUE})")
     long[] seeds = {42, 1, 2};
+
+    @Option(names = "--methods", split = ",", description = "which methods, of: seed-lstm, cnn, tuned-cnn, forest, centered-forest, summary-forest (default: all)")
+    List<String> only;
 
     @Option(names = "--quick", description = "2 epochs and no leave-one-subject-out: checks the pipeline, not the models")
     boolean quick;
@@ -36,10 +39,29 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Dataset ds = data.load(true);
         Map<String, Study.Method> methods = new LinkedHashMap<>();
-        methods.put("LSTM (seed configuration)", Study.neural(sized(TrainingConfig.seedPreset())));
-        methods.put("CNN", Study.neural(sized(TrainingConfig.cnnPreset())));
-        methods.put("default (best found)", Study.neural(sized(TrainingConfig.defaultPreset())));
-        methods.put("random forest on summary features", Study.forest());
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("seed-lstm", "LSTM (seed configuration)");
+        names.put("cnn", "CNN");
+        names.put("tuned-cnn", "CNN tuned (best network)");
+        names.put("forest", "reading forest (default)");
+        names.put("centered-forest", "reading forest, centered repetitions");
+        names.put("summary-forest", "random forest on summary features");
+        if (only != null && !names.keySet().containsAll(only)) {
+            throw new IllegalArgumentException("--methods takes " + String.join(", ", names.keySet()) + "; got " + only);
+        }
+        TrainingConfig forest = TrainingConfig.defaultPreset();
+        Map<String, Study.Method> all = Map.of(
+                "seed-lstm", Study.configured(sized(TrainingConfig.seedPreset())),
+                "cnn", Study.configured(sized(TrainingConfig.cnnPreset())),
+                "tuned-cnn", Study.configured(sized(TrainingConfig.tunedCnnPreset())),
+                "forest", Study.configured(sized(forest)),
+                "centered-forest", Study.configured(sized(forest.centered())),
+                "summary-forest", Study.summaryForest());
+        names.forEach((key, name) -> {
+            if (only == null || only.contains(key)) {
+                methods.put(name, all.get(key));
+            }
+        });
         long subjects = quick ? 0 : ds.windows().stream().map(w -> w.user()).distinct().count();
         long runs = methods.size() * (seeds.length + subjects);
         AtomicInteger done = new AtomicInteger();

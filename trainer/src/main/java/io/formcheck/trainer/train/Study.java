@@ -28,13 +28,13 @@ public final class Study {
     private Study() {
     }
 
-    /** A neural configuration, trained with each split's seed. */
-    public static Method neural(TrainingConfig cfg) {
+    /** A trainer configuration (a network or the reading forest), trained with each split's seed. */
+    public static Method configured(TrainingConfig cfg) {
         return (windows, split, seed) -> Experiment.run(cfg.withSeed(seed), windows, split, line -> { }).test();
     }
 
     /** The random-forest baseline, fitted on training and validation windows (it needs no early stopping). */
-    public static Method forest() {
+    public static Method summaryForest() {
         return (windows, split, seed) -> {
             List<RepetitionWindow> fit = new ArrayList<>();
             split.train().forEach(i -> fit.add(windows.get(i)));

@@ -129,6 +129,12 @@ public record TrainingConfig(
                 weightDecay, batchSize, newEpochs, lrFactor, lrPatience, cropMin, noise, center, trees, seed);
     }
 
+    /** The same config with each repetition's own mean subtracted after standardization. */
+    public TrainingConfig centered() {
+        return new TrainingConfig(arch, hidden, layers, meanPool, filters, kernel, head, dropout, optimizer, learningRate,
+                weightDecay, batchSize, epochs, lrFactor, lrPatience, cropMin, noise, true, trees, seed);
+    }
+
     /** The same config, cut to a size for smoke runs (CI's --quick): 2 epochs, 10 trees. */
     public TrainingConfig quick() {
         return new TrainingConfig(arch, hidden, layers, meanPool, filters, kernel, head, dropout, optimizer, learningRate,

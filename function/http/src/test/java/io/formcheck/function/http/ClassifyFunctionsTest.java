@@ -71,7 +71,7 @@ class ClassifyFunctionsTest {
                 .body("features[0]", equalTo("roll_belt"))
                 .body("labels.name", equalTo(List.of("A", "B", "C", "D", "E")))
                 .body("labels[0].description", equalTo("Correct execution"))
-                .body("architecture.architecture", is(in(List.of("lstm", "cnn"))))
+                .body("architecture.architecture", is(in(List.of("lstm", "cnn", "forest"))))
                 .body("training.data_sha256", notNullValue())
                 .body("maxSamples", equalTo(2000));
     }
