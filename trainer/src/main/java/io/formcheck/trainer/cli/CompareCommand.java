@@ -37,7 +37,6 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Dataset ds = data.load(true);
         Map<String, Study.Method> methods = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         names.put("seed-lstm", "LSTM (seed configuration)");
@@ -49,6 +48,7 @@ final class CompareCommand implements Callable<Integer> {
         if (only != null && !names.keySet().containsAll(only)) {
             throw new IllegalArgumentException("--methods takes " + String.join(", ", names.keySet()) + "; got " + only);
         }
+        Dataset ds = data.load(true);
         TrainingConfig forest = TrainingConfig.defaultPreset();
         Map<String, Study.Method> all = Map.of(
                 "seed-lstm", Study.configured(sized(TrainingConfig.seedPreset())),

@@ -63,7 +63,9 @@ final class TrainCommand implements Callable<Integer> {
         header.put("training.data_windows", String.valueOf(ds.windows().size()));
         cfg.describe().forEach((k, v) -> header.put("training.config." + k, v));
         header.put("training.split", "stratified 70/15/15 by window, seed " + cfg.seed());
-        header.put("training.best_epoch", String.valueOf(outcome.bestEpoch()));
+        if (!outcome.history().isEmpty()) {
+            header.put("training.best_epoch", String.valueOf(outcome.bestEpoch()));
+        }
         header.put("training.best_validation_accuracy", fmt(outcome.bestValidationAccuracy()));
         header.put("training.test_accuracy", fmt(outcome.test().accuracy()));
         header.put("training.test_macro_f1", fmt(outcome.test().macroF1()));
@@ -80,7 +82,9 @@ final class TrainCommand implements Callable<Integer> {
                 "rows_skipped", ds.skippedRows(), "windows", ds.windows().size()));
         report.put("split", Map.of("train", split.train().size(), "validation", split.validation().size(),
                 "test", split.test().size()));
-        report.put("best_epoch", outcome.bestEpoch());
+        if (!outcome.history().isEmpty()) {
+            report.put("best_epoch", outcome.bestEpoch());
+        }
         report.put("best_validation_accuracy", outcome.bestValidationAccuracy());
         report.put("test", MetricsReport.toMap(outcome.test()));
         report.put("training_seconds", outcome.seconds());

@@ -117,8 +117,9 @@ class TrainerCliTest {
         Run c = run("compare", "--quick", "--data", data.toString(), "--out-dir", compare.toString());
         assertEquals(0, c.exit(), c.err());
         JsonNode comparison = Json.mapper().readTree(compare.resolve("comparison.json").toFile()).get("results");
-        assertEquals(4, comparison.size());
+        assertEquals(6, comparison.size());
         assertEquals(3, comparison.get("random forest on summary features").get("splitAccuracy").size());
+        assertEquals(3, comparison.get("reading forest (default)").get("splitAccuracy").size());
         assertTrue(Files.size(compare.resolve("comparison.png")) > 0);
         assertTrue(c.out().contains("| random forest on summary features |"), c.out());
     }
@@ -128,6 +129,10 @@ class TrainerCliTest {
         Run unknown = run("train", "--epochz", "3");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("'--epochz'"), unknown.err());
+
+        Run method = run("compare", "--methods", "forest,nope");
+        assertEquals(1, method.exit());
+        assertTrue(method.err().contains("--methods takes seed-lstm, cnn"), method.err());
 
         Run missing = run("evaluate", "--model", dir.resolve("nope.fcmodel").toString(), "--data", "x.csv");
         assertEquals(1, missing.exit());
