@@ -1,22 +1,27 @@
 package io.formcheck.trainer.cli;
 
 import io.formcheck.model.ModelFile;
+import io.formcheck.model.Standardization;
 import io.formcheck.trainer.data.Dataset;
 import io.formcheck.trainer.data.Splits;
 import io.formcheck.trainer.report.Charts;
 import io.formcheck.trainer.report.Json;
 import io.formcheck.trainer.report.MetricsReport;
 import io.formcheck.trainer.train.Experiment;
+import io.formcheck.trainer.train.ExportedModel;
+import io.formcheck.trainer.train.InputStatistics;
 import io.formcheck.trainer.train.ModelExport;
 import io.formcheck.trainer.train.TrainingConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,9 +44,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model-version", description = "model version recorded in the file (default: ${DEFAULT-VALUE})")
     String modelVersion = "1";
 
+    @Option(names = "--fit-all", description = "reading forest: after the split's report, fit the model written on every "
+            + "window (the report's figures stay those of the split; a network needs its validation windows)")
+    boolean fitAll;
+
     @Override
     public Integer call() throws Exception {
         TrainingConfig cfg = options.toConfig();
+        if (fitAll && !cfg.arch().equals(TrainingConfig.FOREST)) {
+            throw new IllegalArgumentException("--fit-all is for the reading forest; a network needs its validation "
+                    + "windows to choose its epoch");
+        }
         if (name == null) {
             name = "formcheck-" + cfg.arch();
         }
@@ -70,14 +83,26 @@ final class TrainCommand implements Callable<Integer> {
         header.put("training.test_accuracy", fmt(outcome.test().accuracy()));
         header.put("training.test_macro_f1", fmt(outcome.test().macroF1()));
         header.put("training.seconds", fmt(outcome.seconds()));
-        ModelFile model = ModelExport.toModelFile(outcome.model(), outcome.standardization(),
-                outcome.maxSequenceLength(), header);
+        ExportedModel written = outcome.model();
+        Standardization standardization = outcome.standardization();
+        if (fitAll) {
+            System.err.println("fitting the model written on all " + ds.windows().size() + " windows");
+            List<Integer> all = IntStream.range(0, ds.windows().size()).boxed().toList();
+            standardization = InputStatistics.fit(ds.windows(), cfg.center());
+            written = Experiment.fitForest(cfg, ds.windows(), all, standardization, System.err::println);
+            header.put("training.fitted_on", "all " + ds.windows().size() + " windows; validation and test figures "
+                    + "are those of the split's model");
+        } else {
+            header.put("training.fitted_on", "the split's " + split.train().size() + " training windows");
+        }
+        ModelFile model = ModelExport.toModelFile(written, standardization, outcome.maxSequenceLength(), header);
         Path modelPath = outDir.resolve("model.fcmodel");
         model.write(modelPath);
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", modelPath.toString());
         report.put("config", cfg.describe());
+        report.put("fitted_on", header.get("training.fitted_on"));
         report.put("data", Map.of("file", ds.source(), "sha256", sha, "rows_read", ds.rowsRead(),
                 "rows_skipped", ds.skippedRows(), "windows", ds.windows().size()));
         report.put("split", Map.of("train", split.train().size(), "validation", split.validation().size(),

@@ -50,15 +50,20 @@ public final class Experiment {
     private static Outcome forest(TrainingConfig cfg, List<RepetitionWindow> windows, Splits.Split split,
             Standardization standardization, int classes, int maxLength, Consumer<String> progress) {
         long start = System.nanoTime();
-        ExportedModel model = ReadingForest.fit(
-                split.train().stream().map(i -> standardization.apply(windows.get(i).samples())).toList(),
-                split.train().stream().mapToInt(i -> windows.get(i).label()).toArray(), classes, cfg.trees(), cfg.seed(),
-                done -> progress.accept("trees " + done + "/" + cfg.trees()));
+        ExportedModel model = fitForest(cfg, windows, split.train(), standardization, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
         ForestForward forward = ReadingForest.forward(model);
         Metrics validation = score(forward, windows, split.validation(), standardization, classes);
         return new Outcome(model, List.of(), 0, validation.accuracy(), seconds, standardization,
                 score(forward, windows, split.test(), standardization, classes), maxLength);
+    }
+
+    /** The reading forest of cfg fitted on the windows ids names, standardized as given. */
+    public static ExportedModel fitForest(TrainingConfig cfg, List<RepetitionWindow> windows, List<Integer> ids,
+            Standardization standardization, Consumer<String> progress) {
+        return ReadingForest.fit(ids.stream().map(i -> standardization.apply(windows.get(i).samples())).toList(),
+                ids.stream().mapToInt(i -> windows.get(i).label()).toArray(), ExerciseClass.values().length,
+                cfg.trees(), cfg.seed(), done -> progress.accept("trees " + done + "/" + cfg.trees()));
     }
 
     private static Metrics score(ForestForward forward, List<RepetitionWindow> windows, List<Integer> ids,

@@ -2,7 +2,6 @@ package io.formcheck.trainer.train;
 
 import io.formcheck.model.Tensor;
 import io.formcheck.trainer.nn.ClassifierNet;
-import io.formcheck.trainer.nn.Parameter;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,7 @@ import java.util.Map;
 public record ExportedModel(Map<String, String> architecture, List<Tensor> tensors) {
     public static ExportedModel of(ClassifierNet net) {
         List<Tensor> tensors = net.parameters().stream()
-                .map((Parameter p) -> new Tensor(p.name, p.shape.clone(), p.value.clone()))
+                .map(p -> new Tensor(p.name, p.shape.clone(), p.value.clone()))
                 .toList();
         return new ExportedModel(net.architecture(), tensors);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.formcheck.model.Classifier;
+import io.formcheck.model.ModelFile;
 import io.formcheck.trainer.SyntheticWle;
 import io.formcheck.trainer.report.Json;
 import io.formcheck.trainer.train.TrainingConfig;
@@ -89,6 +90,19 @@ class TrainerCliTest {
         JsonNode metrics = Json.mapper().readTree(out.resolve("metrics.json").toFile());
         assertEquals(metrics.get("test").get("accuracy").asDouble(),
                 Double.parseDouble(model.file().get("training.test_accuracy")), 1e-4);
+        assertEquals("the split's 40 training windows", model.file().get("training.fitted_on"));
+
+        Path all = dir.resolve("all");
+        Run fitAll = run("train", "--data", data.toString(), "--out-dir", all.toString(), "--trees", "20", "--fit-all");
+        assertEquals(0, fitAll.exit(), fitAll.err());
+        ModelFile everything = Classifier.load(all.resolve("model.fcmodel")).file();
+        assertTrue(everything.get("training.fitted_on").startsWith("all 60 windows"));
+        assertTrue(everything.intValue("forest.nodes") > model.file().intValue("forest.nodes"),
+                "more readings, more nodes");
+
+        Run network = run("train", "--data", data.toString(), "--preset", "seed", "--fit-all");
+        assertEquals(1, network.exit());
+        assertTrue(network.err().contains("--fit-all is for the reading forest"), network.err());
     }
 
     @Test
