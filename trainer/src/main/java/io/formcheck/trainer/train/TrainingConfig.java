@@ -45,6 +45,8 @@ public record TrainingConfig(
         int trees,
         long seed) {
 
+    public static final String FOREST = "forest";
+
     public TrainingConfig {
         if (!arch.equals("lstm") && !arch.equals("cnn") && !arch.equals(FOREST)) {
             throw new IllegalArgumentException("unknown architecture '" + arch + "' (expected lstm, cnn or forest)");
@@ -75,8 +77,6 @@ public record TrainingConfig(
             throw new IllegalArgumentException("noise must not be negative, got " + noise);
         }
     }
-
-    public static final String FOREST = "forest";
 
     /** The seed notebook's configuration (DEVELOPERS.md): the faithful baseline. */
     public static TrainingConfig seedPreset() {
