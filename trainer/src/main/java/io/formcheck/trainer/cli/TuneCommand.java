@@ -100,8 +100,8 @@ final class TuneCommand implements Callable<Integer> {
             if (!h.isEmpty()) {
                 curves.put(name, h);
             }
-            System.err.printf(Locale.ROOT, "[%d/%d] %s: best validation %.4f (epoch %d), test %.4f, %.1fs%n", i + 1,
-                    chosen.size(), name, out.bestValidationAccuracy(), out.bestEpoch(),
+            System.err.printf(Locale.ROOT, "[%d/%d] %s: validation %.4f%s, test %.4f, %.1fs%n", i + 1, chosen.size(),
+                    name, out.bestValidationAccuracy(), h.isEmpty() ? "" : " (best, epoch " + out.bestEpoch() + ")",
                     out.test().accuracy(), out.seconds());
         }
         Json.write(outDir.resolve("experiment_results.json"), results);
