@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures training throughput (sequences/s, seed configuration) and the latency of one "
-                + "classification by the model module's forward pass.")
+                + "classification by the model module's forward pass, for the seed LSTM and the default reading forest.")
 final class BenchCommand implements Callable<Integer> {
     /** PyTorch 2.10 on this kind of 2-core machine, as measured for the trainer issue. */
     private static final double TORCH_TRAIN_SEQ_PER_S = 1_900;
@@ -59,8 +59,30 @@ final class BenchCommand implements Callable<Integer> {
         double medianEpoch = seconds[seconds.length / 2];
         double seqPerSecond = train.size() / medianEpoch;
 
-        Classifier classifier = new Classifier(ModelExport.toModelFile(ExportedModel.of(result.net()), st, steps, Map.of()));
         float[][] repetition = repetition(windows, steps);
+        double[] lstm = latency(new Classifier(ModelExport.toModelFile(ExportedModel.of(result.net()), st, steps, Map.of())),
+                repetition);
+
+        TrainingConfig forest = TrainingConfig.defaultPreset();
+        long t0 = System.nanoTime();
+        ExportedModel trees = Experiment.fitForest(forest, windows, split.train(), st, line -> { });
+        double fitSeconds = (System.nanoTime() - t0) / 1e9;
+        double[] forestMs = latency(new Classifier(ModelExport.toModelFile(trees, st, steps, Map.of())), repetition);
+
+        System.out.printf(Locale.ROOT, "training: %.0f sequences/s (median epoch %.3fs over %d epochs, %d sequences)"
+                + "  = %.2fx PyTorch's %,.0f%n", seqPerSecond, medianEpoch, epochs, train.size(),
+                seqPerSecond / TORCH_TRAIN_SEQ_PER_S, TORCH_TRAIN_SEQ_PER_S);
+        System.out.printf(Locale.ROOT, "inference, seed LSTM: %d-reading repetition median %.3f ms, p90 %.3f ms over %d calls"
+                + "  = %.2fx faster than PyTorch's %.2f ms%n", steps, lstm[0], lstm[1], calls,
+                TORCH_LATENCY_MS / lstm[0], TORCH_LATENCY_MS);
+        System.out.printf(Locale.ROOT, "reading forest (%d trees): fitted in %.1fs on %d repetitions; inference median %.3f ms,"
+                + " p90 %.3f ms  = %.2fx the seed LSTM's time%n", forest.trees(), fitSeconds, split.train().size(),
+                forestMs[0], forestMs[1], forestMs[0] / lstm[0]);
+        return 0;
+    }
+
+    /** Median and 90th percentile milliseconds of one classification, after as many warm-up calls. */
+    private double[] latency(Classifier classifier, float[][] repetition) {
         for (int i = 0; i < calls; i++) {
             classifier.probabilities(repetition);
         }
@@ -71,16 +93,7 @@ final class BenchCommand implements Callable<Integer> {
             nanos[i] = System.nanoTime() - t0;
         }
         Arrays.sort(nanos);
-        double medianMs = nanos[calls / 2] / 1e6;
-        double p90Ms = nanos[calls * 9 / 10] / 1e6;
-
-        System.out.printf(Locale.ROOT, "training: %.0f sequences/s (median epoch %.3fs over %d epochs, %d sequences)"
-                + "  = %.2fx PyTorch's %,.0f%n", seqPerSecond, medianEpoch, epochs, train.size(),
-                seqPerSecond / TORCH_TRAIN_SEQ_PER_S, TORCH_TRAIN_SEQ_PER_S);
-        System.out.printf(Locale.ROOT, "inference: %d-reading repetition median %.3f ms, p90 %.3f ms over %d calls"
-                + "  = %.2fx faster than PyTorch's %.2f ms%n", steps, medianMs, p90Ms, calls,
-                TORCH_LATENCY_MS / medianMs, TORCH_LATENCY_MS);
-        return 0;
+        return new double[] {nanos[calls / 2] / 1e6, nanos[calls * 9 / 10] / 1e6};
     }
 
     /** A real repetition of that length where the data has one, else a longer one cut, else random readings. */
