@@ -63,8 +63,7 @@ public final class ReadingForest {
         }
         DataFrame data = DataFrame.of(rows.toArray(double[][]::new), names)
                 .merge(IntVector.of("label", y.stream().mapToInt(Integer::intValue).toArray()));
-        // Smile seeds a tree's generator only from seeds above 1
-        long[] seeds = new java.util.Random(seed).longs(trees, 2, Long.MAX_VALUE).toArray();
+        long[] seeds = treeSeeds(seed, trees);
         RandomForest forest = null;
         for (int done = 0; done < trees; done += CHUNK) {
             int n = Math.min(CHUNK, trees - done);
@@ -76,8 +75,13 @@ public final class ReadingForest {
         return export(forest, features, classes);
     }
 
+    /** One seed per tree, drawn from the run's seed: Smile seeds a tree's generator only from seeds above 1. */
+    static long[] treeSeeds(long seed, int trees) {
+        return new java.util.Random(seed).longs(trees, 2, Long.MAX_VALUE).toArray();
+    }
+
     /** Smile's default for classification: the square root of the feature count. */
-    private static int mtry(int features) {
+    static int mtry(int features) {
         return Math.max(1, (int) Math.floor(Math.sqrt(features)));
     }
 

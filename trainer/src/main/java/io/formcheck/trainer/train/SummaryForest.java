@@ -4,12 +4,12 @@ import io.formcheck.model.Features;
 import io.formcheck.trainer.data.RepetitionWindow;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.stream.LongStream;
+import smile.base.cart.SplitRule;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
 import smile.data.vector.IntVector;
-import smile.math.MathEx;
 
 /**
  * The non-deep baseline, the dataset paper's approach: Smile's random forest on per-window summary
@@ -24,13 +24,13 @@ public final class SummaryForest {
         this.forest = forest;
     }
 
+    /** Smile's default tree limits (depth 20, a leaf per 5 rows at most, nodes of 5), each tree seeded from seed. */
     public static SummaryForest fit(List<RepetitionWindow> train, long seed) {
-        MathEx.setSeed(seed);
         DataFrame x = DataFrame.of(summaries(train), names());
         DataFrame data = x.merge(IntVector.of("classe", train.stream().mapToInt(RepetitionWindow::label).toArray()));
-        Properties params = new Properties();
-        params.setProperty("smile.random_forest.trees", String.valueOf(TREES));
-        return new SummaryForest(RandomForest.fit(Formula.lhs("classe"), data, params));
+        return new SummaryForest(RandomForest.fit(Formula.lhs("classe"), data, TREES, ReadingForest.mtry(x.ncol()),
+                SplitRule.GINI, 20, Math.max(2, train.size() / 5), 5, 1.0, null,
+                LongStream.of(ReadingForest.treeSeeds(seed, TREES))));
     }
 
     public int[] predict(List<RepetitionWindow> windows) {
