@@ -110,16 +110,26 @@ public final class Charts {
     /** One point per entry, labelled, e.g. validation against test accuracy per experiment. */
     public static void scatter(String title, String xLabel, String yLabel, java.util.Map<String, double[]> points, Path png)
             throws IOException {
-        XYSeries series = new XYSeries("experiments");
+        // Points are numbered, names go to the legend: names written beside points overlapped and ran off the plot.
+        XYSeriesCollection data = new XYSeriesCollection();
+        java.util.Map<java.util.List<Double>, List<String>> numbersAt = new java.util.LinkedHashMap<>();
+        int n = 0;
+        for (java.util.Map.Entry<String, double[]> p : points.entrySet()) {
+            n++;
+            XYSeries series = new XYSeries(n + "  " + p.getKey());
+            series.add(p.getValue()[0], p.getValue()[1]);
+            data.addSeries(series);
+            numbersAt.computeIfAbsent(List.of(p.getValue()[0], p.getValue()[1]), k -> new java.util.ArrayList<>())
+                    .add(String.valueOf(n));
+        }
         XYPlot plot = new XYPlot();
-        points.forEach((name, xy) -> {
-            series.add(xy[0], xy[1]);
-            XYTextAnnotation label = new XYTextAnnotation(name, xy[0], xy[1]);
-            label.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
-            label.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+        numbersAt.forEach((xy, numbers) -> {
+            XYTextAnnotation label = new XYTextAnnotation(String.join(", ", numbers), xy.get(0), xy.get(1));
+            label.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+            label.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
             plot.addAnnotation(label);
         });
-        plot.setDataset(new XYSeriesCollection(series));
+        plot.setDataset(data);
         plot.setRenderer(new XYLineAndShapeRenderer(false, true));
         NumberAxis x = new NumberAxis(xLabel);
         NumberAxis y = new NumberAxis(yLabel);
@@ -130,7 +140,9 @@ public final class Charts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        write(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false), png, 900, 700);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.getLegend().setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
+        write(chart, png, 1200, 700);
     }
 
     /** Validation accuracy per epoch of several runs on one chart. */
