@@ -32,6 +32,8 @@ public final class ReadingForest {
     /** Fully grown trees: the split's readings are few enough, and pruning lost accuracy (README, Results). */
     private static final int MAX_DEPTH = 40;
     private static final int NODE_SIZE = 1;
+    /** Every integer up to 2^24 is exact in float32, the model file's only number type. */
+    private static final int MAX_NODES = 1 << 24;
 
     private ReadingForest() {
     }
@@ -98,6 +100,10 @@ public final class ReadingForest {
         for (RandomForest.Model m : forest.models()) {
             roots.add((float) arrays.feature.size());
             arrays.add(m.tree.root(), forestClasses, classes, m.weight / total);
+        }
+        if (arrays.feature.size() > MAX_NODES) {
+            throw new IllegalArgumentException("the forest has " + arrays.feature.size() + " nodes; the model file "
+                    + "stores indices as float32, exact up to " + MAX_NODES + ": use fewer trees");
         }
         Map<String, String> architecture = new TreeMap<>();
         architecture.put(ModelFile.ARCHITECTURE, ForestForward.ARCHITECTURE);
