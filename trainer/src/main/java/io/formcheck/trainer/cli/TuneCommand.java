@@ -141,6 +141,14 @@ final class TuneCommand implements Callable<Integer> {
         }
         s.append(String.format(Locale.ROOT, "%nBest configuration: **%s** (`%s`): validation %.3f, test %.3f.%n",
                 best.get("experiment_name"), best.get("options"), (double) best.get("best_val_acc"), (double) best.get("test_acc")));
+        Map<String, Object> chosen = best;
+        List<String> tied = results.stream()
+                .filter(r -> r != chosen && (double) r.get("best_val_acc") == (double) chosen.get("best_val_acc"))
+                .map(r -> "**" + r.get("experiment_name") + "** (test " + String.format(Locale.ROOT, "%.3f", (double) r.get("test_acc")) + ")")
+                .toList();
+        if (!tied.isEmpty()) {
+            s.append("Tied on validation: ").append(String.join(", ", tied)).append(".\n");
+        }
         return s.toString();
     }
 

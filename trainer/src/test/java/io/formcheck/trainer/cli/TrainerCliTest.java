@@ -139,6 +139,19 @@ class TrainerCliTest {
     }
 
     @Test
+    void theTuneSummaryNamesConfigurationsTiedWithTheBest() {
+        java.util.List<java.util.Map<String, Object>> results = new java.util.ArrayList<>();
+        for (String[] r : new String[][] {{"a", "0.80"}, {"b", "0.90"}, {"c", "0.90"}}) {
+            results.add(java.util.Map.of("experiment_name", r[0], "options", "", "best_val_acc", Double.parseDouble(r[1]),
+                    "test_acc", 0.5, "test_macro_f1", 0.5, "training_time", 1.0));
+        }
+        String md = TuneCommand.summary(results, 42);
+        assertTrue(md.contains("Best configuration: **b**"), md);
+        assertTrue(md.contains("Tied on validation: **c** (test 0.500)."), md);
+        assertFalse(TuneCommand.summary(results.subList(0, 2), 42).contains("Tied"));
+    }
+
+    @Test
     void badArgumentsAndFilesGetAClearErrorAndANonZeroExit() throws Exception {
         Run unknown = run("train", "--epochz", "3");
         assertEquals(2, unknown.exit());
