@@ -23,14 +23,16 @@ public final class ForestForward implements SequenceNetwork {
     private final float[] threshold;
     private final int[] left;
     private final int[] right;
-    private final float[][] leaf;
+    /** [leaves * classes], flat: the shipped model has 77,000 leaves, one small array each would double their memory. */
+    private final float[] leaf;
+    private final int classes;
 
     private ForestForward(ModelFile f) throws ModelFormatException {
         int inputs = f.intValue(INPUT_SIZE);
         int trees = f.intValue(TREES);
         int nodes = f.intValue(NODES);
         int leaves = f.intValue(LEAVES);
-        int classes = f.intValue(CLASSES);
+        classes = f.intValue(CLASSES);
         root = indices(f.tensor("forest.root", trees).data(), "forest.root", nodes);
         feature = new int[nodes];
         float[] features = f.tensor("forest.feature", nodes).data();
@@ -52,11 +54,7 @@ public final class ForestForward implements SequenceNetwork {
                 }
             }
         }
-        float[] flat = f.tensor("forest.leaf", leaves, classes).data();
-        leaf = new float[leaves][classes];
-        for (int i = 0; i < leaves; i++) {
-            System.arraycopy(flat, i * classes, leaf[i], 0, classes);
-        }
+        leaf = f.tensor("forest.leaf", leaves, classes).data().clone();
     }
 
     public static ForestForward load(ModelFile f) throws ModelFormatException {
@@ -66,13 +64,12 @@ public final class ForestForward implements SequenceNetwork {
     /** Log of the mean probabilities, so the classifier's softmax gives the probabilities back. */
     @Override
     public float[] logits(float[][] x) {
-        int classes = leaf[0].length;
         double[] sum = new double[classes];
         for (float[] reading : x) {
             for (int tree : root) {
-                float[] p = leaf[left[walk(tree, reading)]];
+                int row = left[walk(tree, reading)] * classes;
                 for (int c = 0; c < classes; c++) {
-                    sum[c] += p[c];
+                    sum[c] += leaf[row + c];
                 }
             }
         }
