@@ -1,15 +1,13 @@
 package io.formcheck.model;
 
 /**
- * Inference of the reading trees: an ensemble of decision trees that judges each standardized reading
- * on its own, then combines its readings' verdicts into the repetition's.
+ * Inference of the reading forest: an ensemble of decision trees that judges each standardized reading
+ * on its own; a repetition's class probabilities are the mean over its readings of the forest's.
  *
  * <p>Shapes: root [trees]; feature, threshold, left, right [nodes]; leaf [leaves, classes]. A node
  * whose feature is -1 is a leaf and its left names its row of leaf; any other node sends x to left
- * when x[feature] <= threshold, to right otherwise. Summing one leaf row per tree gives, per
- * {@code forest.leaf_values}: "probabilities" (a random forest, rows pre-weighted), averaged over the
- * readings; or "logits" (boosted trees, shrinkage folded in), whose log-softmax is averaged over the
- * readings. Indices are stored as float32, exact below 2^24.
+ * when x[feature] <= threshold, to right otherwise. Each leaf row is already weighted so that summing
+ * one row per tree gives the forest's probabilities. Indices are stored as float32, exact below 2^24.
  */
 public final class ForestForward implements SequenceNetwork {
     public static final String ARCHITECTURE = "forest";
@@ -18,10 +16,6 @@ public final class ForestForward implements SequenceNetwork {
     public static final String NODES = "forest.nodes";
     public static final String LEAVES = "forest.leaves";
     public static final String CLASSES = "forest.classes";
-    /** "probabilities" (the default) or "logits". */
-    public static final String LEAF_VALUES = "forest.leaf_values";
-    public static final String PROBABILITIES = "probabilities";
-    public static final String LOGITS = "logits";
     public static final int LEAF = -1;
 
     private final int[] root;
@@ -32,15 +26,8 @@ public final class ForestForward implements SequenceNetwork {
     /** [leaves * classes], flat: the shipped model has 77,000 leaves, one small array each would double their memory. */
     private final float[] leaf;
     private final int classes;
-    private final boolean logitLeaves;
 
     private ForestForward(ModelFile f) throws ModelFormatException {
-        String values = f.header().getOrDefault(LEAF_VALUES, PROBABILITIES);
-        if (!values.equals(PROBABILITIES) && !values.equals(LOGITS)) {
-            throw new ModelFormatException("unknown " + LEAF_VALUES + " '" + values + "' (expected " + PROBABILITIES
-                    + " or " + LOGITS + ")");
-        }
-        logitLeaves = values.equals(LOGITS);
         int inputs = f.intValue(INPUT_SIZE);
         int trees = f.intValue(TREES);
         int nodes = f.intValue(NODES);
@@ -74,49 +61,23 @@ public final class ForestForward implements SequenceNetwork {
         return new ForestForward(f);
     }
 
-    /**
-     * Probability leaves: the log of the mean probabilities, so the classifier's softmax gives them back.
-     * Logit leaves: the mean log-probability, so the softmax gives the readings' normalized geometric mean.
-     */
+    /** Log of the mean probabilities, so the classifier's softmax gives the probabilities back. */
     @Override
     public float[] logits(float[][] x) {
-        double[] total = new double[classes];
         double[] sum = new double[classes];
         for (float[] reading : x) {
-            java.util.Arrays.fill(sum, 0);
             for (int tree : root) {
                 int row = left[walk(tree, reading)] * classes;
                 for (int c = 0; c < classes; c++) {
                     sum[c] += leaf[row + c];
                 }
             }
-            if (logitLeaves) {
-                logSoftmax(sum);
-            }
-            for (int c = 0; c < classes; c++) {
-                total[c] += sum[c];
-            }
         }
         float[] out = new float[classes];
         for (int c = 0; c < classes; c++) {
-            out[c] = (float) (logitLeaves ? total[c] / x.length : Math.log(total[c] / x.length));
+            out[c] = (float) Math.log(sum[c] / x.length);
         }
         return out;
-    }
-
-    private static void logSoftmax(double[] z) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : z) {
-            max = Math.max(max, v);
-        }
-        double norm = 0;
-        for (double v : z) {
-            norm += Math.exp(v - max);
-        }
-        double log = max + Math.log(norm);
-        for (int c = 0; c < z.length; c++) {
-            z[c] -= log;
-        }
     }
 
     private int walk(int node, float[] reading) {

@@ -55,32 +55,6 @@ class ForestForwardTest {
     }
 
     @Test
-    void logitLeavesAverageEachReadingsLogProbabilities() throws ModelFormatException {
-        ModelFile file = stumps();
-        file.header().put(ForestForward.LEAF_VALUES, ForestForward.LOGITS);
-        SequenceNetwork net = SequenceNetwork.load(file);
-        // reading 1: leaves 0 and 3 -> logits (0.5 + 0.1, 0 + 0.4); reading 2: leaves 1 and 2 -> (0 + 0.4, 0.5 + 0.1)
-        double[] first = logSoftmax(0.6, 0.4);
-        double[] second = logSoftmax(0.4, 0.6);
-        float[] out = net.logits(new float[][] {{0.5f, 0f}, {0.51f, -1f}});
-        assertEquals((first[0] + second[0]) / 2, out[0], 1e-6);
-        assertEquals((first[1] + second[1]) / 2, out[1], 1e-6);
-        assertArrayEquals(new float[] {(float) first[0], (float) first[1]}, net.logits(new float[][] {{0.5f, 0f}}), 1e-6f);
-    }
-
-    private static double[] logSoftmax(double a, double b) {
-        double norm = Math.log(Math.exp(a) + Math.exp(b));
-        return new double[] {a - norm, b - norm};
-    }
-
-    @Test
-    void anUnknownKindOfLeafValueIsRefused() {
-        ModelFile file = stumps();
-        file.header().put(ForestForward.LEAF_VALUES, "votes");
-        assertTrue(assertThrows(ModelFormatException.class, () -> ForestForward.load(file)).getMessage().contains("votes"));
-    }
-
-    @Test
     void aChildBeforeItsParentIsRefused() {
         ModelFile cyclic = stumps(new float[] {1, 0, 1, 4, 2, 3}, new float[] {2, 0, 0, 3, 0, 0});
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ForestForward.load(cyclic));

@@ -26,8 +26,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seeds", split = ",", description = "split seeds (default: ${DEFAULT-VALUE})")
     long[] seeds = {42, 1, 2};
 
-    @Option(names = "--methods", split = ",", description = "which methods, of: seed-lstm, cnn, tuned-cnn, forest, centered-forest, boosted, summary-forest "
-            + "(default: all)")
+    @Option(names = "--methods", split = ",", description = "which methods, of: seed-lstm, cnn, tuned-cnn, forest, centered-forest, summary-forest (default: all)")
     List<String> only;
 
     @Option(names = "--quick", description = "2 epochs and no leave-one-subject-out: checks the pipeline, not the models")
@@ -45,7 +44,6 @@ final class CompareCommand implements Callable<Integer> {
         names.put("tuned-cnn", "CNN tuned (best network)");
         names.put("forest", "reading forest (default)");
         names.put("centered-forest", "reading forest, centered repetitions");
-        names.put("boosted", "boosted reading trees");
         names.put("summary-forest", "random forest on summary features");
         if (only != null && !names.keySet().containsAll(only)) {
             throw new IllegalArgumentException("--methods takes " + String.join(", ", names.keySet()) + "; got " + only);
@@ -58,7 +56,6 @@ final class CompareCommand implements Callable<Integer> {
                 "tuned-cnn", Study.configured(sized(TrainingConfig.tunedCnnPreset())),
                 "forest", Study.configured(sized(forest)),
                 "centered-forest", Study.configured(sized(forest.centered())),
-                "boosted", Study.configured(sized(TrainingConfig.boostedPreset())),
                 "summary-forest", Study.summaryForest());
         names.forEach((key, name) -> {
             if (only == null || only.contains(key)) {

@@ -44,16 +44,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model-version", description = "model version recorded in the file (default: ${DEFAULT-VALUE})")
     String modelVersion = "1";
 
-    @Option(names = "--fit-all", description = "reading trees: after the split's report, fit the model written on every "
+    @Option(names = "--fit-all", description = "reading forest: after the split's report, fit the model written on every "
             + "window (the report's figures stay those of the split; a network needs its validation windows)")
     boolean fitAll;
 
     @Override
     public Integer call() throws Exception {
         TrainingConfig cfg = options.toConfig();
-        if (fitAll && !cfg.readingTrees()) {
-            throw new IllegalArgumentException("--fit-all is for the reading trees (forest, boosted); a network needs "
-                    + "its validation windows to choose its epoch");
+        if (fitAll && !cfg.arch().equals(TrainingConfig.FOREST)) {
+            throw new IllegalArgumentException("--fit-all is for the reading forest; a network needs its validation "
+                    + "windows to choose its epoch");
         }
         if (name == null) {
             name = "formcheck-" + cfg.arch();

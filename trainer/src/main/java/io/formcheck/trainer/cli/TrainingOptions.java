@@ -11,7 +11,7 @@ final class TrainingOptions {
             + "network found) or seed (the seed notebook's LSTM); the options below override it (default: ${DEFAULT-VALUE})")
     String preset = "default";
 
-    @Option(names = "--arch", description = "lstm, cnn, forest or boosted")
+    @Option(names = "--arch", description = "lstm, cnn or forest")
     String arch;
 
     @Option(names = "--hidden", description = "LSTM hidden size (seed: 128)")
@@ -65,7 +65,7 @@ final class TrainingOptions {
     @Option(names = "--center", arity = "1", description = "subtract each repetition's own mean after standardization (true/false)")
     Boolean center;
 
-    @Option(names = "--trees", description = "reading forest: how many trees (default 100); boosted: how many rounds (default 500)")
+    @Option(names = "--trees", description = "reading forest: how many trees (default: 100)")
     Integer trees;
 
     @Option(names = "--seed", description = "seed of the split, initialization, shuffling, dropout and augmentation (default: 42)")
@@ -75,9 +75,8 @@ final class TrainingOptions {
         TrainingConfig p = switch (preset.toLowerCase(Locale.ROOT)) {
             case "default" -> TrainingConfig.defaultPreset();
             case "cnn" -> TrainingConfig.tunedCnnPreset();
-            case "boosted" -> TrainingConfig.boostedPreset();
             case "seed" -> TrainingConfig.seedPreset();
-            default -> throw new IllegalArgumentException("unknown preset '" + preset + "' (expected default, boosted, cnn or seed)");
+            default -> throw new IllegalArgumentException("unknown preset '" + preset + "' (expected default, cnn or seed)");
         };
         if (pooling != null && !pooling.equals("last") && !pooling.equals("mean")) {
             throw new IllegalArgumentException("--pooling must be last or mean, not '" + pooling + "'");

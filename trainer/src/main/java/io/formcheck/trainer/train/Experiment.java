@@ -8,9 +8,6 @@ import io.formcheck.model.Standardization;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** One training run on one split: statistics from the training part, training, then the test verdict. */
@@ -35,7 +32,7 @@ public final class Experiment {
                 cfg.center());
         int classes = ExerciseClass.values().length;
         int maxLength = windows.stream().mapToInt(RepetitionWindow::length).max().orElse(0);
-        if (cfg.readingTrees()) {
+        if (cfg.arch().equals(TrainingConfig.FOREST)) {
             return forest(cfg, windows, split, standardization, classes, maxLength, progress);
         }
         Trainer.Examples train = examples(windows, split.train(), standardization);
@@ -49,7 +46,7 @@ public final class Experiment {
                 Metrics.of(test.labels(), argmax(probs), classes), maxLength);
     }
 
-    /** Reading trees fit the training windows; the validation windows only score them, as for a network. */
+    /** The reading forest fits the training windows; the validation windows only score it, as for a network. */
     private static Outcome forest(TrainingConfig cfg, List<RepetitionWindow> windows, Splits.Split split,
             Standardization standardization, int classes, int maxLength, Consumer<String> progress) {
         long start = System.nanoTime();
@@ -61,32 +58,12 @@ public final class Experiment {
                 score(forward, windows, split.test(), standardization, classes), maxLength);
     }
 
-    /** The reading trees of cfg (forest or boosted) fitted on the windows ids names, standardized as given. */
+    /** The reading forest of cfg fitted on the windows ids names, standardized as given. */
     public static ExportedModel fitForest(TrainingConfig cfg, List<RepetitionWindow> windows, List<Integer> ids,
             Standardization standardization, Consumer<String> progress) {
-        List<float[][]> inputs = ids.stream().map(i -> standardization.apply(windows.get(i).samples())).toList();
-        int[] labels = ids.stream().mapToInt(i -> windows.get(i).label()).toArray();
-        int classes = ExerciseClass.values().length;
-        if (cfg.arch().equals(TrainingConfig.FOREST)) {
-            return ReadingForest.fit(inputs, labels, classes, cfg.trees(), cfg.seed(),
-                    done -> progress.accept("trees " + done + "/" + cfg.trees()));
-        }
-        // Smile's boosting reports nothing while it runs: a line every 15 s says it still is.
-        long start = System.nanoTime();
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "boosting-progress");
-            t.setDaemon(true);
-            return t;
-        });
-        progress.accept("boosting " + cfg.trees() + " rounds of " + classes + " trees ...");
-        ticker.scheduleAtFixedRate(() -> progress.accept(String.format(java.util.Locale.ROOT, "  still boosting, %.0f s",
-                (System.nanoTime() - start) / 1e9)), 15, 15, TimeUnit.SECONDS);
-        try {
-            return ReadingForest.fitBoosted(inputs, labels, classes, cfg.trees(), cfg.seed());
-        } finally {
-            ticker.shutdownNow();
-            progress.accept(String.format(java.util.Locale.ROOT, "boosted in %.1f s", (System.nanoTime() - start) / 1e9));
-        }
+        return ReadingForest.fit(ids.stream().map(i -> standardization.apply(windows.get(i).samples())).toList(),
+                ids.stream().mapToInt(i -> windows.get(i).label()).toArray(), ExerciseClass.values().length,
+                cfg.trees(), cfg.seed(), done -> progress.accept("trees " + done + "/" + cfg.trees()));
     }
 
     private static Metrics score(ForestForward forward, List<RepetitionWindow> windows, List<Integer> ids,

@@ -10,22 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.stream.LongStream;
 import smile.base.cart.DecisionNode;
-import smile.base.cart.LeafNode;
 import smile.base.cart.Node;
 import smile.base.cart.OrdinalNode;
-import smile.base.cart.RegressionNode;
 import smile.base.cart.SplitRule;
-import smile.classification.GradientTreeBoost;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
 import smile.data.vector.IntVector;
-import smile.math.MathEx;
-import smile.regression.RegressionTree;
 
 /**
  * The reading forest: Smile's random forest fitted on single standardized readings (each labelled with
@@ -40,9 +34,6 @@ public final class ReadingForest {
     private static final int NODE_SIZE = 1;
     /** Every integer up to 2^24 is exact in float32, the model file's only number type. */
     private static final int MAX_NODES = 1 << 24;
-    /** Boosted trees: Smile's defaults for gradient tree boosting. */
-    private static final int BOOST_LEAVES = 6;
-    private static final double SHRINKAGE = 0.05;
 
     private ReadingForest() {
     }
@@ -55,39 +46,6 @@ public final class ReadingForest {
      */
     public static ExportedModel fit(List<float[][]> windows, int[] labels, int classes, int trees, long seed,
             IntConsumer treesDone) {
-        int features = windows.get(0)[0].length;
-        DataFrame data = readings(windows, labels);
-        long[] seeds = treeSeeds(seed, trees);
-        RandomForest forest = null;
-        for (int done = 0; done < trees; done += CHUNK) {
-            int n = Math.min(CHUNK, trees - done);
-            RandomForest part = RandomForest.fit(Formula.lhs("label"), data, n, mtry(features), SplitRule.GINI,
-                    MAX_DEPTH, data.nrow(), NODE_SIZE, 1.0, null, LongStream.of(seeds).skip(done).limit(n));
-            forest = forest == null ? part : forest.merge(part);
-            treesDone.accept(done + n);
-        }
-        return export(forest, features, classes);
-    }
-
-    /**
-     * Boosted reading trees: Smile's gradient tree boosting on the same single readings, with its default
-     * shape (trees of at most 6 leaves, shrinkage 0.05, 70% of the readings per round), one tree per class
-     * per round. A repetition's verdict is the normalized geometric mean of its readings' probabilities.
-     *
-     * @param rounds boosting rounds
-     */
-    public static ExportedModel fitBoosted(List<float[][]> windows, int[] labels, int classes, int rounds, long seed) {
-        int features = windows.get(0)[0].length;
-        DataFrame data = readings(windows, labels);
-        // Boosting is sequential: Smile draws each round's subsample from this thread's generator.
-        MathEx.setSeed(Math.max(2, seed));
-        GradientTreeBoost boost = GradientTreeBoost.fit(Formula.lhs("label"), data, rounds, 20, BOOST_LEAVES, 5,
-                SHRINKAGE, 0.7);
-        return exportBoosted(boost, rounds, features, classes);
-    }
-
-    /** Every reading a row, labelled with its repetition's class. */
-    private static DataFrame readings(List<float[][]> windows, int[] labels) {
         int features = windows.get(0)[0].length;
         List<double[]> rows = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
@@ -105,8 +63,18 @@ public final class ReadingForest {
         for (int j = 0; j < features; j++) {
             names[j] = "x" + j;
         }
-        return DataFrame.of(rows.toArray(double[][]::new), names)
+        DataFrame data = DataFrame.of(rows.toArray(double[][]::new), names)
                 .merge(IntVector.of("label", y.stream().mapToInt(Integer::intValue).toArray()));
+        long[] seeds = treeSeeds(seed, trees);
+        RandomForest forest = null;
+        for (int done = 0; done < trees; done += CHUNK) {
+            int n = Math.min(CHUNK, trees - done);
+            RandomForest part = RandomForest.fit(Formula.lhs("label"), data, n, mtry(features), SplitRule.GINI,
+                    MAX_DEPTH, rows.size(), NODE_SIZE, 1.0, null, LongStream.of(seeds).skip(done).limit(n));
+            forest = forest == null ? part : forest.merge(part);
+            treesDone.accept(done + n);
+        }
+        return export(forest, features, classes);
     }
 
     /** One seed per tree, drawn from the run's seed: Smile seeds a tree's generator only from seeds above 1. */
@@ -119,48 +87,39 @@ public final class ReadingForest {
         return Math.max(1, (int) Math.floor(Math.sqrt(features)));
     }
 
-    /** The random forest's trees, each leaf its class probabilities weighted by the tree's share of the vote. */
+    /** Smile's trees as flat arrays, each tree's nodes in pre-order so that children follow their parent. */
     static ExportedModel export(RandomForest forest, int features, int classes) {
         double total = 0;
         for (RandomForest.Model m : forest.models()) {
             total += m.weight;
         }
+        List<Float> roots = new ArrayList<>();
+        FlatTrees arrays = new FlatTrees();
         // the forest's own class values: a class missing from the training readings has no column
         int[] forestClasses = forest.classes();
-        FlatTrees flat = new FlatTrees(classes);
         for (RandomForest.Model m : forest.models()) {
-            double weight = m.weight / total;
-            flat.addTree(m.tree.root(), leaf -> {
-                double[] p = ((DecisionNode) leaf).posteriori(new double[forestClasses.length]);
-                float[] row = new float[classes];
-                for (int i = 0; i < p.length; i++) {
-                    row[forestClasses[i]] = (float) (p[i] * weight);
-                }
-                return row;
-            });
+            roots.add((float) arrays.feature.size());
+            arrays.add(m.tree.root(), forestClasses, classes, m.weight / total);
         }
-        return flat.export(features, ForestForward.PROBABILITIES);
-    }
-
-    /** The boosted trees, each leaf its output times the shrinkage in its class's column. */
-    static ExportedModel exportBoosted(GradientTreeBoost boost, int rounds, int features, int classes) {
-        int[] boostClasses = boost.classes();
-        if (boostClasses.length < 3) {
-            throw new IllegalArgumentException("boosted reading trees need at least 3 classes in the training "
-                    + "windows, got " + boostClasses.length);
+        if (arrays.feature.size() > MAX_NODES) {
+            throw new IllegalArgumentException("the forest has " + arrays.feature.size() + " nodes; the model file "
+                    + "stores indices as float32, exact up to " + MAX_NODES + ": use fewer trees");
         }
-        RegressionTree[] trees = boost.trees();
-        FlatTrees flat = new FlatTrees(classes);
-        // Smile lists the trees class by class, each class's rounds in order.
-        for (int t = 0; t < trees.length; t++) {
-            int column = boostClasses[t / rounds];
-            flat.addTree(trees[t].root(), leaf -> {
-                float[] row = new float[classes];
-                row[column] = (float) (SHRINKAGE * ((RegressionNode) leaf).output());
-                return row;
-            });
-        }
-        return flat.export(features, ForestForward.LOGITS);
+        Map<String, String> architecture = new TreeMap<>();
+        architecture.put(ModelFile.ARCHITECTURE, ForestForward.ARCHITECTURE);
+        architecture.put(ForestForward.INPUT_SIZE, String.valueOf(features));
+        architecture.put(ForestForward.TREES, String.valueOf(roots.size()));
+        architecture.put(ForestForward.NODES, String.valueOf(arrays.feature.size()));
+        architecture.put(ForestForward.LEAVES, String.valueOf(arrays.leaf.size() / classes));
+        architecture.put(ForestForward.CLASSES, String.valueOf(classes));
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        put(tensors, "forest.root", roots);
+        put(tensors, "forest.feature", arrays.feature);
+        put(tensors, "forest.threshold", arrays.threshold);
+        put(tensors, "forest.left", arrays.left);
+        put(tensors, "forest.right", arrays.right);
+        tensors.put("forest.leaf", Tensor.of("forest.leaf", floats(arrays.leaf), arrays.leaf.size() / classes, classes));
+        return new ExportedModel(architecture, new ArrayList<>(tensors.values()));
     }
 
     /** The forest's inference, as the model module runs it: what evaluation scores is what is served. */
@@ -174,35 +133,28 @@ public final class ReadingForest {
         }
     }
 
-    /** Trees as flat arrays, each tree's nodes in pre-order so that children follow their parent. */
     private static final class FlatTrees {
-        final int classes;
-        final List<Float> roots = new ArrayList<>();
         final List<Float> feature = new ArrayList<>();
         final List<Float> threshold = new ArrayList<>();
         final List<Float> left = new ArrayList<>();
         final List<Float> right = new ArrayList<>();
         final List<Float> leaf = new ArrayList<>();
 
-        FlatTrees(int classes) {
-            this.classes = classes;
-        }
-
-        void addTree(Node root, Function<LeafNode, float[]> leafRow) {
-            roots.add((float) feature.size());
-            add(root, leafRow);
-        }
-
-        private void add(Node node, Function<LeafNode, float[]> leafRow) {
+        void add(Node node, int[] treeClasses, int classes, double weight) {
             int at = feature.size();
             feature.add(0f);
             threshold.add(0f);
             left.add(0f);
             right.add(0f);
-            if (node instanceof LeafNode end) {
+            if (node instanceof DecisionNode d) {
                 feature.set(at, (float) ForestForward.LEAF);
                 left.set(at, (float) (leaf.size() / classes));
-                for (float v : leafRow.apply(end)) {
+                double[] p = d.posteriori(new double[treeClasses.length]);
+                float[] row = new float[classes];
+                for (int i = 0; i < p.length; i++) {
+                    row[treeClasses[i]] = (float) (p[i] * weight);
+                }
+                for (float v : row) {
                     leaf.add(v);
                 }
                 return;
@@ -213,32 +165,9 @@ public final class ReadingForest {
             feature.set(at, (float) split.feature());
             threshold.set(at, floatThreshold(splitValue(split)));
             left.set(at, (float) feature.size());
-            add(split.trueChild(), leafRow);
+            add(split.trueChild(), treeClasses, classes, weight);
             right.set(at, (float) feature.size());
-            add(split.falseChild(), leafRow);
-        }
-
-        ExportedModel export(int features, String leafValues) {
-            if (feature.size() > MAX_NODES) {
-                throw new IllegalArgumentException("the trees have " + feature.size() + " nodes; the model file "
-                        + "stores indices as float32, exact up to " + MAX_NODES + ": use fewer trees");
-            }
-            Map<String, String> architecture = new TreeMap<>();
-            architecture.put(ModelFile.ARCHITECTURE, ForestForward.ARCHITECTURE);
-            architecture.put(ForestForward.INPUT_SIZE, String.valueOf(features));
-            architecture.put(ForestForward.TREES, String.valueOf(roots.size()));
-            architecture.put(ForestForward.NODES, String.valueOf(feature.size()));
-            architecture.put(ForestForward.LEAVES, String.valueOf(leaf.size() / classes));
-            architecture.put(ForestForward.CLASSES, String.valueOf(classes));
-            architecture.put(ForestForward.LEAF_VALUES, leafValues);
-            Map<String, Tensor> tensors = new LinkedHashMap<>();
-            put(tensors, "forest.root", roots);
-            put(tensors, "forest.feature", feature);
-            put(tensors, "forest.threshold", threshold);
-            put(tensors, "forest.left", left);
-            put(tensors, "forest.right", right);
-            tensors.put("forest.leaf", Tensor.of("forest.leaf", floats(leaf), leaf.size() / classes, classes));
-            return new ExportedModel(architecture, new ArrayList<>(tensors.values()));
+            add(split.falseChild(), treeClasses, classes, weight);
         }
     }
 

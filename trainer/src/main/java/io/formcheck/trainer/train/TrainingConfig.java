@@ -11,8 +11,7 @@ import java.util.Map;
 /**
  * Everything that decides a training run; the same config and seed give the same model.
  *
- * @param arch      "lstm", "cnn", "forest" (the reading forest) or "boosted" (boosted reading trees); none of
- *                  the network settings apply to the two tree ensembles
+ * @param arch      "lstm", "cnn" or "forest" (the reading forest: none of the network settings apply)
  * @param hidden    LSTM hidden size
  * @param layers    LSTM or convolution layers
  * @param meanPool  LSTM readout: the mean over the steps instead of the last step
@@ -22,7 +21,7 @@ import java.util.Map;
  *                  keeping at least this share of it (1 = off)
  * @param noise     augmentation: standard deviation of Gaussian noise added to standardized readings
  * @param center    subtract each repetition's own mean after standardization
- * @param trees     reading forest: how many trees; boosted reading trees: how many rounds
+ * @param trees     reading forest: how many trees
  */
 public record TrainingConfig(
         String arch,
@@ -47,11 +46,10 @@ public record TrainingConfig(
         long seed) {
 
     public static final String FOREST = "forest";
-    public static final String BOOSTED = "boosted";
 
     public TrainingConfig {
-        if (!arch.equals("lstm") && !arch.equals("cnn") && !arch.equals(FOREST) && !arch.equals(BOOSTED)) {
-            throw new IllegalArgumentException("unknown architecture '" + arch + "' (expected lstm, cnn, forest or boosted)");
+        if (!arch.equals("lstm") && !arch.equals("cnn") && !arch.equals(FOREST)) {
+            throw new IllegalArgumentException("unknown architecture '" + arch + "' (expected lstm, cnn or forest)");
         }
         positive("trees", trees);
         positive("hidden", hidden);
@@ -111,21 +109,10 @@ public record TrainingConfig(
                 0.5f, 5, 1f, 0f, false, 100, 42);
     }
 
-    /** The boosted reading trees, 500 rounds: Smile's gradient tree boosting on single standardized readings. */
-    public static TrainingConfig boostedPreset() {
-        return new TrainingConfig(BOOSTED, 128, 3, true, 128, 3, 64, 0f, Optimizer.Kind.ADAM, 1e-3f, 0f, 32, 1,
-                0.5f, 5, 1f, 0f, false, 500, 42);
-    }
-
-    /** A tree ensemble on single readings (forest or boosted) rather than a network. */
-    public boolean readingTrees() {
-        return arch.equals(FOREST) || arch.equals(BOOSTED);
-    }
-
     /** The network this config trains, freshly built (not initialized). */
     public ClassifierNet network(int features, int classes) {
-        if (readingTrees()) {
-            throw new IllegalStateException("the " + arch + " reading trees are not a network");
+        if (arch.equals(FOREST)) {
+            throw new IllegalStateException("the reading forest is not a network");
         }
         return arch.equals("cnn")
                 ? new CnnClassifierNet(new CnnClassifierNet.Shape(features, filters, kernel, layers, head, classes, dropout))
@@ -158,8 +145,8 @@ public record TrainingConfig(
     public Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("architecture", arch);
-        if (readingTrees()) {
-            m.put(arch.equals(BOOSTED) ? "rounds" : "trees", String.valueOf(trees));
+        if (arch.equals(FOREST)) {
+            m.put("trees", String.valueOf(trees));
             m.put("center", String.valueOf(center));
             m.put("seed", String.valueOf(seed));
             return m;

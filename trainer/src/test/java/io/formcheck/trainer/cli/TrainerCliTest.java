@@ -102,7 +102,7 @@ class TrainerCliTest {
 
         Run network = run("train", "--data", data.toString(), "--preset", "seed", "--fit-all");
         assertEquals(1, network.exit());
-        assertTrue(network.err().contains("--fit-all is for the reading trees"), network.err());
+        assertTrue(network.err().contains("--fit-all is for the reading forest"), network.err());
     }
 
     @Test
@@ -131,7 +131,7 @@ class TrainerCliTest {
         Run c = run("compare", "--quick", "--data", data.toString(), "--out-dir", compare.toString());
         assertEquals(0, c.exit(), c.err());
         JsonNode comparison = Json.mapper().readTree(compare.resolve("comparison.json").toFile()).get("results");
-        assertEquals(7, comparison.size());
+        assertEquals(6, comparison.size());
         assertEquals(3, comparison.get("random forest on summary features").get("splitAccuracy").size());
         assertEquals(3, comparison.get("reading forest (default)").get("splitAccuracy").size());
         assertTrue(Files.size(compare.resolve("comparison.png")) > 0);

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import smile.classification.GradientTreeBoost;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
@@ -66,35 +65,6 @@ class ReadingForestTest {
     }
 
     @Test
-    void theExportedBoostedTreesGiveSmilesProbabilities() {
-        Random rng = new Random(6);
-        double[][] x = gridReadings(rng, 400);
-        int[] y = new int[x.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = x[i][0] + 0.5 * x[i][1] > 0.3 ? 2 : x[i][2] > 0 ? 1 : 0;
-        }
-        int rounds = 15;
-        GradientTreeBoost smile = GradientTreeBoost.fit(Formula.lhs("y"), DataFrame.of(x, NAMES).merge(IntVector.of("y", y)),
-                rounds, 20, 6, 5, 0.05, 0.7);
-        ForestForward ours = ReadingForest.forward(ReadingForest.exportBoosted(smile, rounds, NAMES.length, 3));
-
-        double[][] probe = gridReadings(rng, 300);
-        DataFrame probes = DataFrame.of(probe, NAMES);
-        for (int i = 0; i < probe.length; i++) {
-            double[] expected = new double[3];
-            smile.predict(probes.get(i), expected);
-            float[] reading = new float[NAMES.length];
-            for (int j = 0; j < reading.length; j++) {
-                reading[j] = (float) probe[i][j];
-            }
-            float[] logits = ours.logits(new float[][] {reading});
-            for (int c = 0; c < 3; c++) {
-                assertEquals(expected[c], Math.exp(logits[c]), 1e-5, "reading " + i + " class " + c);
-            }
-        }
-    }
-
-    @Test
     void aThresholdRoundedToFloatKeepsEveryFloatOnItsSide() {
         Random rng = new Random(9);
         for (int i = 0; i < 10_000; i++) {
@@ -120,20 +90,6 @@ class ReadingForestTest {
         assertEquals(0.0, columnSums[1]);
         for (int c : new int[] {0, 2, 3, 4}) {
             assertTrue(columnSums[c] > 0, "class " + c);
-        }
-    }
-
-    @Test
-    void boostedTreesLearnSeparableRepetitionsAndTheSameSeedGivesTheSameTrees() {
-        List<RepetitionWindow> windows = SyntheticWle.windows(30, 3, 3);
-        Splits.Split split = Splits.stratified(windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
-        TrainingConfig boosted = TrainingConfig.boostedPreset().quick().withSeed(5);
-        Experiment.Outcome first = Experiment.run(boosted, windows, split, line -> { });
-        Experiment.Outcome again = Experiment.run(boosted, windows, split, line -> { });
-        assertTrue(first.test().accuracy() >= 0.95, "test accuracy " + first.test().accuracy());
-        assertEquals("logits", first.model().architecture().get(ForestForward.LEAF_VALUES));
-        for (int i = 0; i < first.model().tensors().size(); i++) {
-            assertArrayEquals(first.model().tensors().get(i).data(), again.model().tensors().get(i).data());
         }
     }
 
