@@ -20,6 +20,10 @@ import picocli.CommandLine.Option;
         description = "Honest evaluation in one report: the seed LSTM, the CNNs, the reading forest (the default), and a "
                 + "random forest on summary features, each on several stratified split seeds and leave-one-subject-out.")
 final class CompareCommand implements Callable<Integer> {
+    /** A method as the report names it. */
+    private record Candidate(String name, Study.Method method) {
+    }
+
     @Mixin
     DataOption data;
 
@@ -37,29 +41,25 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Study.Method> methods = new LinkedHashMap<>();
-        Map<String, String> names = new LinkedHashMap<>();
-        names.put("seed-lstm", "LSTM (seed configuration)");
-        names.put("cnn", "CNN");
-        names.put("tuned-cnn", "CNN tuned (best network)");
-        names.put("forest", "reading forest (default)");
-        names.put("centered-forest", "reading forest, centered repetitions");
-        names.put("summary-forest", "random forest on summary features");
-        if (only != null && !names.keySet().containsAll(only)) {
-            throw new IllegalArgumentException("--methods takes " + String.join(", ", names.keySet()) + "; got " + only);
+        TrainingConfig forest = TrainingConfig.defaultPreset();
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
+        candidates.put("seed-lstm", new Candidate("LSTM (seed configuration)",
+                Study.configured(sized(TrainingConfig.seedPreset()))));
+        candidates.put("cnn", new Candidate("CNN", Study.configured(sized(TrainingConfig.cnnPreset()))));
+        candidates.put("tuned-cnn", new Candidate("CNN tuned (best network)",
+                Study.configured(sized(TrainingConfig.tunedCnnPreset()))));
+        candidates.put("forest", new Candidate("reading forest (default)", Study.configured(sized(forest))));
+        candidates.put("centered-forest", new Candidate("reading forest, centered repetitions",
+                Study.configured(sized(forest.centered()))));
+        candidates.put("summary-forest", new Candidate("random forest on summary features", Study.summaryForest()));
+        if (only != null && !candidates.keySet().containsAll(only)) {
+            throw new IllegalArgumentException("--methods takes " + String.join(", ", candidates.keySet()) + "; got " + only);
         }
         Dataset ds = data.load(true);
-        TrainingConfig forest = TrainingConfig.defaultPreset();
-        Map<String, Study.Method> all = Map.of(
-                "seed-lstm", Study.configured(sized(TrainingConfig.seedPreset())),
-                "cnn", Study.configured(sized(TrainingConfig.cnnPreset())),
-                "tuned-cnn", Study.configured(sized(TrainingConfig.tunedCnnPreset())),
-                "forest", Study.configured(sized(forest)),
-                "centered-forest", Study.configured(sized(forest.centered())),
-                "summary-forest", Study.summaryForest());
-        names.forEach((key, name) -> {
+        Map<String, Study.Method> methods = new LinkedHashMap<>();
+        candidates.forEach((key, c) -> {
             if (only == null || only.contains(key)) {
-                methods.put(name, all.get(key));
+                methods.put(c.name(), c.method());
             }
         });
         long subjects = quick ? 0 : ds.windows().stream().map(w -> w.user()).distinct().count();
