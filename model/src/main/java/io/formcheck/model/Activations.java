@@ -2,8 +2,7 @@ package io.formcheck.model;
 
 /** The nonlinearities, shared by training and inference so that both compute the same numbers. */
 public final class Activations {
-    private Activations() {
-    }
+    private Activations() {}
 
     /** sigmoid(x) = (1 + tanh(x/2)) / 2: one rational function serves both gate nonlinearities. */
     public static float sigmoid(float x) {

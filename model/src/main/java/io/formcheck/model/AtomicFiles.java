@@ -2,9 +2,12 @@ package io.formcheck.model;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a file so that readers see either the old content or the whole new one, never a torn write. */
 public final class AtomicFiles {
@@ -13,8 +16,7 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
@@ -27,7 +29,7 @@ public final class AtomicFiles {
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
@@ -40,12 +42,14 @@ public final class AtomicFiles {
         if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return;
         }
-        Files.setPosixFilePermissions(tmp, Files.exists(target)
-                ? Files.getPosixFilePermissions(target)
-                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(
+                tmp,
+                Files.exists(target)
+                        ? Files.getPosixFilePermissions(target)
+                        : PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     public static void writeString(Path target, String text) throws IOException {
-        write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -20,7 +20,8 @@ public final class Classifier {
         this.features = file.listValue(ModelFile.FEATURES);
         this.labels = file.listValue(ModelFile.LABELS);
         int n = features.size();
-        this.standardization = new Standardization(file.tensor(ModelFile.INPUT_MEAN, n).data(),
+        this.standardization = new Standardization(
+                file.tensor(ModelFile.INPUT_MEAN, n).data(),
                 file.tensor(ModelFile.INPUT_STD, n).data(),
                 file.header().getOrDefault(ModelFile.INPUT_CENTERING, "none").equals("per_repetition"));
         for (float s : standardization.std()) {
@@ -31,7 +32,8 @@ public final class Classifier {
         this.network = SequenceNetwork.load(file);
         int probe = network.logits(new float[1][n]).length;
         if (probe != labels.size()) {
-            throw new ModelFormatException("network has " + probe + " outputs but the file names " + labels.size() + " labels");
+            throw new ModelFormatException(
+                    "network has " + probe + " outputs but the file names " + labels.size() + " labels");
         }
     }
 
@@ -76,17 +78,18 @@ public final class Classifier {
             throw new IllegalArgumentException("the repetition has no samples");
         }
         if (samples.length > MAX_SAMPLES) {
-            throw new IllegalArgumentException("the repetition has " + samples.length
-                    + " samples; at most " + MAX_SAMPLES + " are accepted");
+            throw new IllegalArgumentException(
+                    "the repetition has " + samples.length + " samples; at most " + MAX_SAMPLES + " are accepted");
         }
         for (int t = 0; t < samples.length; t++) {
             if (samples[t].length != features.size()) {
-                throw new IllegalArgumentException("sample " + t + " has " + samples[t].length
-                        + " values; the model reads " + features.size());
+                throw new IllegalArgumentException(
+                        "sample " + t + " has " + samples[t].length + " values; the model reads " + features.size());
             }
             for (int j = 0; j < samples[t].length; j++) {
                 if (!Float.isFinite(samples[t][j])) {
-                    throw new IllegalArgumentException("sample " + t + " has a non-finite value for " + features.get(j));
+                    throw new IllegalArgumentException(
+                            "sample " + t + " has a non-finite value for " + features.get(j));
                 }
             }
         }

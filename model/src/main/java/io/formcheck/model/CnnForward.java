@@ -36,7 +36,8 @@ public final class CnnForward implements SequenceNetwork {
         convBias = new float[layers][];
         for (int l = 0; l < layers; l++) {
             int width = kernel * (l == 0 ? input : filters);
-            convT[l] = Matrices.transpose(f.tensor("conv." + l + ".weight", filters, width).data(), filters, width);
+            convT[l] = Matrices.transpose(
+                    f.tensor("conv." + l + ".weight", filters, width).data(), filters, width);
             convBias[l] = f.tensor("conv." + l + ".bias", filters).data().clone();
         }
         fc1T = Matrices.transpose(f.tensor("fc1.weight", head, filters).data(), head, filters);

@@ -12,8 +12,7 @@ public final class Features {
 
     public static final int COUNT = NAMES.size();
 
-    private Features() {
-    }
+    private Features() {}
 
     private static List<String> names() {
         List<String> names = new ArrayList<>();

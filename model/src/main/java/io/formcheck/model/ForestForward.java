@@ -25,6 +25,7 @@ public final class ForestForward implements SequenceNetwork {
     private final int[] right;
     /** [leaves * classes], flat: the shipped model has 77,000 leaves, one small array each would double their memory. */
     private final float[] leaf;
+
     private final int classes;
 
     private ForestForward(ModelFile f) throws ModelFormatException {
@@ -101,8 +102,8 @@ public final class ForestForward implements SequenceNetwork {
         int i = (int) value;
         boolean leafMark = leafAllowed && i == LEAF;
         if (i != value || (!leafMark && (i < 0 || i >= bound))) {
-            throw new ModelFormatException("tensor '" + tensor + "' holds " + value + " at " + at
-                    + "; expected an index below " + bound);
+            throw new ModelFormatException(
+                    "tensor '" + tensor + "' holds " + value + " at " + at + "; expected an index below " + bound);
         }
         return i;
     }

@@ -14,6 +14,7 @@ public final class LstmForward implements SequenceNetwork {
     public static final String LAYERS = "lstm.layers";
     /** "last" (the seed's readout, the default) or "mean" over the steps. */
     public static final String POOLING = "lstm.pooling";
+
     public static final String HEAD_SIZE = "head.hidden_size";
     public static final String CLASSES = "head.classes";
 
@@ -35,7 +36,8 @@ public final class LstmForward implements SequenceNetwork {
         int classes = f.intValue(CLASSES);
         String pooling = f.header().getOrDefault(POOLING, "last");
         if (!pooling.equals("last") && !pooling.equals("mean")) {
-            throw new ModelFormatException("header entry '" + POOLING + "' is '" + pooling + "', expected last or mean");
+            throw new ModelFormatException(
+                    "header entry '" + POOLING + "' is '" + pooling + "', expected last or mean");
         }
         meanPooling = pooling.equals("mean");
         int g = 4 * hidden;

@@ -7,8 +7,7 @@ package io.formcheck.model;
  * to scalar code, 6x slower).
  */
 final class Matrices {
-    private Matrices() {
-    }
+    private Matrices() {}
 
     /** w [rows, cols] row-major to [cols][rows]. */
     static float[][] transpose(float[] w, int rows, int cols) {

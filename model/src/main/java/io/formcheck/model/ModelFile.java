@@ -53,7 +53,8 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
         tensors = new LinkedHashMap<>(tensors);
         for (Map.Entry<String, String> e : header.entrySet()) {
             if (!e.getKey().matches("[A-Za-z0-9_.\\-]+")) {
-                throw new IllegalArgumentException("header key '" + e.getKey() + "' has characters other than letters, digits, _ . -");
+                throw new IllegalArgumentException(
+                        "header key '" + e.getKey() + "' has characters other than letters, digits, _ . -");
             }
             if (e.getValue().indexOf('\n') >= 0 || e.getValue().indexOf('\r') >= 0) {
                 throw new IllegalArgumentException("header value of '" + e.getKey() + "' spans lines");
@@ -89,8 +90,8 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
             throw new ModelFormatException("model file lacks the tensor '" + name + "'");
         }
         if (!Arrays.equals(t.shape(), shape)) {
-            throw new ModelFormatException("tensor '" + name + "' has shape " + t.shapeText()
-                    + ", expected " + Arrays.toString(shape));
+            throw new ModelFormatException(
+                    "tensor '" + name + "' has shape " + t.shapeText() + ", expected " + Arrays.toString(shape));
         }
         return t;
     }
@@ -161,8 +162,8 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
         buf.position(MAGIC.length);
         int version = buf.getInt();
         if (version != FORMAT_VERSION) {
-            throw new ModelFormatException("unsupported model format version " + version
-                    + " (this build reads version " + FORMAT_VERSION + ")");
+            throw new ModelFormatException("unsupported model format version " + version + " (this build reads version "
+                    + FORMAT_VERSION + ")");
         }
         CRC32C crc = new CRC32C();
         crc.update(bytes, 0, bytes.length - 4);
@@ -191,7 +192,8 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
                     size *= shape[d];
                 }
                 if (shape.length == 0 || size <= 0 || size * 4 > body.remaining()) {
-                    throw new ModelFormatException("tensor '" + name + "' has an impossible shape " + Arrays.toString(shape));
+                    throw new ModelFormatException(
+                            "tensor '" + name + "' has an impossible shape " + Arrays.toString(shape));
                 }
                 float[] data = new float[(int) size];
                 body.asFloatBuffer().get(data);
@@ -199,7 +201,8 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
                 tensors.put(name, new Tensor(name, shape, data));
             }
             if (body.hasRemaining()) {
-                throw new ModelFormatException("model file has " + body.remaining() + " unexpected bytes after its tensors");
+                throw new ModelFormatException(
+                        "model file has " + body.remaining() + " unexpected bytes after its tensors");
             }
             return new ModelFile(header, tensors);
         } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {

@@ -8,7 +8,8 @@ public record Tensor(String name, int[] shape, float[] data) {
         int size = 1;
         for (int d : shape) {
             if (d <= 0) {
-                throw new IllegalArgumentException("tensor " + name + " has a non-positive dimension " + Arrays.toString(shape));
+                throw new IllegalArgumentException(
+                        "tensor " + name + " has a non-positive dimension " + Arrays.toString(shape));
             }
             size = Math.multiplyExact(size, d);
         }

@@ -20,9 +20,22 @@ class ClassifierTest {
     static ModelFile tinyModel(long seed) {
         Random rng = new Random(seed);
         Map<String, String> header = new TreeMap<>(Map.of(
-                ModelFile.ARCHITECTURE, LstmForward.ARCHITECTURE, LstmForward.INPUT_SIZE, "" + IN,
-                LstmForward.HIDDEN_SIZE, "" + H, LstmForward.LAYERS, "1", LstmForward.HEAD_SIZE, "" + D,
-                LstmForward.CLASSES, "" + C, ModelFile.FEATURES, "f0,f1,f2", ModelFile.LABELS, "X,Y"));
+                ModelFile.ARCHITECTURE,
+                LstmForward.ARCHITECTURE,
+                LstmForward.INPUT_SIZE,
+                "" + IN,
+                LstmForward.HIDDEN_SIZE,
+                "" + H,
+                LstmForward.LAYERS,
+                "1",
+                LstmForward.HEAD_SIZE,
+                "" + D,
+                LstmForward.CLASSES,
+                "" + C,
+                ModelFile.FEATURES,
+                "f0,f1,f2",
+                ModelFile.LABELS,
+                "X,Y"));
         Map<String, Tensor> t = new LinkedHashMap<>();
         put(t, ModelFile.INPUT_MEAN, rng, IN);
         t.put(ModelFile.INPUT_STD, Tensor.of(ModelFile.INPUT_STD, new float[] {1f, 2f, 0.5f}, IN));
@@ -91,8 +104,8 @@ class ClassifierTest {
         ModelFile good = tinyModel(1);
         Map<String, String> header = new TreeMap<>(good.header());
         header.put(LstmForward.HIDDEN_SIZE, "6");
-        ModelFormatException e = assertThrows(ModelFormatException.class,
-                () -> new Classifier(new ModelFile(new TreeMap<>(header), good.tensors())));
+        ModelFormatException e = assertThrows(
+                ModelFormatException.class, () -> new Classifier(new ModelFile(new TreeMap<>(header), good.tensors())));
         assertTrue(e.getMessage().contains("expected [24, 3]"), e.getMessage());
     }
 

@@ -19,9 +19,18 @@ class ForestForwardTest {
      */
     static ModelFile stumps(float[] left, float[] right) {
         Map<String, String> header = new TreeMap<>(Map.of(
-                ModelFile.ARCHITECTURE, ForestForward.ARCHITECTURE, ForestForward.INPUT_SIZE, "2",
-                ForestForward.TREES, "2", ForestForward.NODES, "6", ForestForward.LEAVES, "4",
-                ForestForward.CLASSES, "2"));
+                ModelFile.ARCHITECTURE,
+                ForestForward.ARCHITECTURE,
+                ForestForward.INPUT_SIZE,
+                "2",
+                ForestForward.TREES,
+                "2",
+                ForestForward.NODES,
+                "6",
+                ForestForward.LEAVES,
+                "4",
+                ForestForward.CLASSES,
+                "2"));
         Map<String, Tensor> t = new LinkedHashMap<>();
         t.put("forest.root", Tensor.of("forest.root", new float[] {0, 3}, 2));
         t.put("forest.feature", Tensor.of("forest.feature", new float[] {0, L, L, 1, L, L}, 6));
@@ -51,7 +60,8 @@ class ForestForwardTest {
         // x0 > 0.5 (class 1), x1 <= -1 (0.4 / 0.1)
         assertArrayEquals(new float[] {0.4f, 0.6f}, probabilities(net, new float[][] {{0.51f, -1f}}), 1e-6f);
         // the mean of the two readings above
-        assertArrayEquals(new float[] {0.5f, 0.5f}, probabilities(net, new float[][] {{0.5f, 0f}, {0.51f, -1f}}), 1e-6f);
+        assertArrayEquals(
+                new float[] {0.5f, 0.5f}, probabilities(net, new float[][] {{0.5f, 0f}, {0.51f, -1f}}), 1e-6f);
     }
 
     @Test
@@ -64,10 +74,12 @@ class ForestForwardTest {
     @Test
     void indicesOutOfRangeOrFractionalAreRefused() {
         ModelFile badLeaf = stumps(new float[] {1, 0, 7, 4, 2, 3}, new float[] {2, 0, 0, 5, 0, 0});
-        assertTrue(assertThrows(ModelFormatException.class, () -> ForestForward.load(badLeaf)).getMessage()
+        assertTrue(assertThrows(ModelFormatException.class, () -> ForestForward.load(badLeaf))
+                .getMessage()
                 .contains("forest.left"));
         ModelFile fractional = stumps(new float[] {1.5f, 0, 1, 4, 2, 3}, new float[] {2, 0, 0, 5, 0, 0});
-        assertTrue(assertThrows(ModelFormatException.class, () -> ForestForward.load(fractional)).getMessage()
+        assertTrue(assertThrows(ModelFormatException.class, () -> ForestForward.load(fractional))
+                .getMessage()
                 .contains("1.5"));
     }
 

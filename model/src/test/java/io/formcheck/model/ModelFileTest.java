@@ -37,8 +37,12 @@ class ModelFileTest {
         assertEquals(sample().header(), back.header());
         assertEquals(sample().tensors().keySet(), back.tensors().keySet());
         for (String name : back.tensors().keySet()) {
-            assertArrayEquals(sample().tensors().get(name).data(), back.tensors().get(name).data());
-            assertArrayEquals(sample().tensors().get(name).shape(), back.tensors().get(name).shape());
+            assertArrayEquals(
+                    sample().tensors().get(name).data(),
+                    back.tensors().get(name).data());
+            assertArrayEquals(
+                    sample().tensors().get(name).shape(),
+                    back.tensors().get(name).shape());
         }
     }
 
@@ -92,10 +96,12 @@ class ModelFileTest {
     void failedWriteLeavesTheOldFileWhole() throws IOException {
         Path path = dir.resolve("keep.txt");
         Files.writeString(path, "old");
-        assertThrows(IOException.class, () -> AtomicFiles.write(path, out -> {
-            out.write("half".getBytes());
-            throw new IOException("disk full");
-        }));
+        assertThrows(
+                IOException.class,
+                () -> AtomicFiles.write(path, out -> {
+                    out.write("half".getBytes());
+                    throw new IOException("disk full");
+                }));
         assertEquals("old", Files.readString(path));
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "the temporary file is removed");
@@ -105,7 +111,10 @@ class ModelFileTest {
     private static byte[] withChecksum(byte[] body) {
         CRC32C crc = new CRC32C();
         crc.update(body);
-        return ByteBuffer.allocate(body.length + 4).put(body).putInt((int) crc.getValue()).array();
+        return ByteBuffer.allocate(body.length + 4)
+                .put(body)
+                .putInt((int) crc.getValue())
+                .array();
     }
 
     private static void assertMessage(byte[] bytes, String expected) {

@@ -12,8 +12,7 @@ import java.util.Random;
 
 /** Generated repetitions whose class is plainly visible in the signal, and WLE-layout CSV text of them. */
 public final class SyntheticWle {
-    private SyntheticWle() {
-    }
+    private SyntheticWle() {}
 
     /** Windows of 5..20 readings; class k ramps feature 4k+1 up by 8 noise deviations over the repetition, plus noise, on raw WLE scales. */
     public static List<RepetitionWindow> windows(int perClass, int users, long seed) {
@@ -57,7 +56,11 @@ public final class SyntheticWle {
                 if (rowNumberColumn) {
                     s.append(row).append(',');
                 }
-                s.append('"').append(w.user()).append("\",1322489729,").append(1000 * t + 5).append(",\"no\",")
+                s.append('"')
+                        .append(w.user())
+                        .append("\",1322489729,")
+                        .append(1000 * t + 5)
+                        .append(",\"no\",")
                         .append(w.window());
                 for (int j = 0; j < Features.COUNT; j++) {
                     s.append(',').append(String.format(Locale.ROOT, "%.4f", w.samples()[t][j]));

@@ -5,5 +5,4 @@ import java.util.List;
 
 /** One classification per repetition of a {@link BatchRequest}, in the same order. */
 @RegisterForReflection
-public record BatchClassification(List<Classification> results) {
-}
+public record BatchClassification(List<Classification> results) {}

@@ -5,5 +5,4 @@ import java.util.List;
 
 /** Several repetitions in one call; answered one by one, in order. */
 @RegisterForReflection
-public record BatchRequest(List<ClassifyRequest> repetitions) {
-}
+public record BatchRequest(List<ClassifyRequest> repetitions) {}

@@ -5,11 +5,10 @@ import java.util.Map;
 
 /** The verdict on one repetition: the likeliest manner, its probability, and every label's. */
 @RegisterForReflection
-public record Classification(String label, String description, double confidence,
-        Map<String, Double> probabilities, ModelRef model) {
+public record Classification(
+        String label, String description, double confidence, Map<String, Double> probabilities, ModelRef model) {
 
     /** Which model answered. */
     @RegisterForReflection
-    public record ModelRef(String name, String version, String trainedAt) {
-    }
+    public record ModelRef(String name, String version, String trainedAt) {}
 }

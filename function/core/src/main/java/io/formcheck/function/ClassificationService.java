@@ -44,8 +44,10 @@ public class ClassificationService {
         try {
             classifier = modelPath.isPresent() ? Classifier.load(Path.of(modelPath.get())) : loadBundled();
             ModelFile file = classifier.file();
-            modelRef = new Classification.ModelRef(file.header().getOrDefault(ModelFile.NAME, "unnamed"),
-                    file.header().getOrDefault(ModelFile.VERSION, ""), file.header().getOrDefault(ModelFile.TRAINED_AT, ""));
+            modelRef = new Classification.ModelRef(
+                    file.header().getOrDefault(ModelFile.NAME, "unnamed"),
+                    file.header().getOrDefault(ModelFile.VERSION, ""),
+                    file.header().getOrDefault(ModelFile.TRAINED_AT, ""));
             LOG.infof("loaded model %s version %s from %s", modelRef.name(), modelRef.version(), source);
         } catch (IOException | RuntimeException e) {
             LOG.errorf("cannot start: model %s is unusable: %s", source, e.getMessage());
@@ -71,14 +73,15 @@ public class ClassificationService {
 
     public BatchClassification classifyBatch(BatchRequest request) {
         if (request == null || request.repetitions() == null) {
-            throw new BadRequestException("missing repetitions: expected {\"repetitions\": [{\"samples\": [...]}, ...]}");
+            throw new BadRequestException(
+                    "missing repetitions: expected {\"repetitions\": [{\"samples\": [...]}, ...]}");
         }
         if (request.repetitions().isEmpty()) {
             throw new BadRequestException("repetitions is empty");
         }
         if (request.repetitions().size() > maxBatch) {
-            throw new BadRequestException("the batch has " + request.repetitions().size()
-                    + " repetitions; at most " + maxBatch + " are accepted");
+            throw new BadRequestException("the batch has "
+                    + request.repetitions().size() + " repetitions; at most " + maxBatch + " are accepted");
         }
         List<Classification> results = new ArrayList<>();
         for (int i = 0; i < request.repetitions().size(); i++) {
@@ -103,10 +106,20 @@ public class ClassificationService {
             }
         });
         List<ModelDescription.Label> labels = classifier.labels().stream()
-                .map(l -> new ModelDescription.Label(l, description(l))).toList();
+                .map(l -> new ModelDescription.Label(l, description(l)))
+                .toList();
         int maxLength = Integer.parseInt(file.header().getOrDefault(ModelFile.MAX_SEQUENCE_LENGTH, "0"));
-        return new ModelDescription(modelRef.name(), modelRef.version(), modelRef.trainedAt(), architecture,
-                classifier.features(), labels, maxLength, Classifier.MAX_SAMPLES, maxBatch, training);
+        return new ModelDescription(
+                modelRef.name(),
+                modelRef.version(),
+                modelRef.trainedAt(),
+                architecture,
+                classifier.features(),
+                labels,
+                maxLength,
+                Classifier.MAX_SAMPLES,
+                maxBatch,
+                training);
     }
 
     private Classification answer(float[] p) {

@@ -9,5 +9,4 @@ import java.util.Map;
  * plain JSON values and checked one by one, so a bad one is named rather than failing the whole parse.
  */
 @RegisterForReflection
-public record ClassifyRequest(List<Map<String, Object>> samples) {
-}
+public record ClassifyRequest(List<Map<String, Object>> samples) {}

@@ -4,5 +4,4 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The body of every refusal: what is wrong with the request. */
 @RegisterForReflection
-public record ErrorAnswer(String error) {
-}
+public record ErrorAnswer(String error) {}

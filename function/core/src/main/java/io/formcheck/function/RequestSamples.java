@@ -9,8 +9,7 @@ import java.util.Map;
 final class RequestSamples {
     private static final int NAMES_SHOWN = 5;
 
-    private RequestSamples() {
-    }
+    private RequestSamples() {}
 
     static float[][] toMatrix(List<Map<String, Object>> samples, List<String> features) {
         if (samples == null || samples.isEmpty()) {

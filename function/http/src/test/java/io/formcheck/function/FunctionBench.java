@@ -37,7 +37,8 @@ public final class FunctionBench {
         Path app = Path.of(args.length > 0 ? args[0] : "target/quarkus-app/quarkus-run.jar");
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         if (!Files.isRegularFile(app)) {
-            System.err.println("error: " + app + " not found: package the HTTP application first (see function/bench.sh)");
+            System.err.println(
+                    "error: " + app + " not found: package the HTTP application first (see function/bench.sh)");
             System.exit(2);
         }
         String body = JSON.writeValueAsString(Map.of("samples", repetition(23)));
@@ -48,9 +49,15 @@ public final class FunctionBench {
         service.onStart(null);
         ClassifyRequest request = JSON.readValue(body, ClassifyRequest.class);
         double[] core = time(20_000, () -> service.classify(request));
-        double[] withJson = time(20_000, () -> JSON.writeValueAsString(service.classify(JSON.readValue(body, ClassifyRequest.class))));
-        System.out.printf(Locale.ROOT, "in-process classify, 23 readings: median %.3f ms, p90 %.3f ms%n", core[0], core[1]);
-        System.out.printf(Locale.ROOT, "in-process with JSON parse and write: median %.3f ms, p90 %.3f ms%n", withJson[0], withJson[1]);
+        double[] withJson = time(
+                20_000, () -> JSON.writeValueAsString(service.classify(JSON.readValue(body, ClassifyRequest.class))));
+        System.out.printf(
+                Locale.ROOT, "in-process classify, 23 readings: median %.3f ms, p90 %.3f ms%n", core[0], core[1]);
+        System.out.printf(
+                Locale.ROOT,
+                "in-process with JSON parse and write: median %.3f ms, p90 %.3f ms%n",
+                withJson[0],
+                withJson[1]);
 
         double[] starts = new double[5];
         for (int i = 0; i < starts.length; i++) {
@@ -59,23 +66,38 @@ public final class FunctionBench {
             }
         }
         Arrays.sort(starts);
-        System.out.printf(Locale.ROOT, "cold start (%s) to first classification: median %.0f ms (min %.0f, max %.0f)%n",
-                JVM_FLAGS, starts[2], starts[0], starts[4]);
+        System.out.printf(
+                Locale.ROOT,
+                "cold start (%s) to first classification: median %.0f ms (min %.0f, max %.0f)%n",
+                JVM_FLAGS,
+                starts[2],
+                starts[0],
+                starts[4]);
 
         try (Server s = Server.start(app)) {
             s.firstAnswerMillis(body);
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest post = s.post(body);
             double[] http = time(5_000, () -> client.send(post, HttpResponse.BodyHandlers.ofString()));
-            System.out.printf(Locale.ROOT, "HTTP on loopback, one client: median %.3f ms, p90 %.3f ms%n", http[0], http[1]);
+            System.out.printf(
+                    Locale.ROOT, "HTTP on loopback, one client: median %.3f ms, p90 %.3f ms%n", http[0], http[1]);
             double rate = throughput(s, body, clients, Duration.ofSeconds(10));
-            System.out.printf(Locale.ROOT, "HTTP throughput, %d Java clients for 10 s: %.0f classifications/s%n", clients, rate);
+            System.out.printf(
+                    Locale.ROOT, "HTTP throughput, %d Java clients for 10 s: %.0f classifications/s%n", clients, rate);
             Optional<Double> wrk = Wrk.throughput(s.port(), body, 8, Duration.ofSeconds(10));
             wrk.ifPresentOrElse(
-                    r -> System.out.printf(Locale.ROOT, "HTTP throughput, wrk with 8 connections for 10 s: %.0f classifications/s%n", r),
-                    () -> System.out.println("HTTP throughput with wrk: skipped, wrk is not installed (apt-get install wrk)"));
-            System.out.printf(Locale.ROOT, "resident memory: peak %d MB (VmHWM), now %d MB, heap limit -Xmx96m%n",
-                    s.memoryKb("VmHWM") / 1024, s.memoryKb("VmRSS") / 1024);
+                    r -> System.out.printf(
+                            Locale.ROOT,
+                            "HTTP throughput, wrk with 8 connections for 10 s: %.0f classifications/s%n",
+                            r),
+                    () -> System.out.println(
+                            "HTTP throughput with wrk: skipped, wrk is not installed (apt-get install wrk)"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "resident memory: peak %d MB (VmHWM), now %d MB, heap limit -Xmx96m%n",
+                    s.memoryKb("VmHWM") / 1024,
+                    s.memoryKb("VmRSS") / 1024);
         }
     }
 
@@ -104,11 +126,15 @@ public final class FunctionBench {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Thread t = new Thread(() -> {
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpClient client = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
                 HttpRequest post = s.post(body);
                 while (!stop.get()) {
                     try {
-                        if (client.send(post, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                        if (client.send(post, HttpResponse.BodyHandlers.ofString())
+                                        .statusCode()
+                                == 200) {
                             done.incrementAndGet();
                         }
                     } catch (IOException | InterruptedException e) {
@@ -138,19 +164,32 @@ public final class FunctionBench {
             Path script = Files.createTempFile("formcheck-post", ".lua");
             try {
                 Files.writeString(bodyFile, body);
-                Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
-                        + "local f = io.open(\"" + bodyFile + "\")\nwrk.body = f:read(\"*a\")\nf:close()\n");
+                Files.writeString(
+                        script,
+                        "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                                + "local f = io.open(\"" + bodyFile + "\")\nwrk.body = f:read(\"*a\")\nf:close()\n");
                 Process p;
                 try {
-                    p = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s", "-s",
-                            script.toString(), "http://127.0.0.1:" + port + "/classify").redirectErrorStream(true).start();
+                    p = new ProcessBuilder(
+                                    "wrk",
+                                    "-t1",
+                                    "-c" + connections,
+                                    "-d" + duration.toSeconds() + "s",
+                                    "-s",
+                                    script.toString(),
+                                    "http://127.0.0.1:" + port + "/classify")
+                            .redirectErrorStream(true)
+                            .start();
                 } catch (IOException notInstalled) {
                     return Optional.empty();
                 }
                 String out = new String(p.getInputStream().readAllBytes());
                 p.waitFor();
-                return out.lines().filter(l -> l.startsWith("Requests/sec:")).findFirst()
-                        .map(l -> Double.parseDouble(l.replace("Requests/sec:", "").trim()));
+                return out.lines()
+                        .filter(l -> l.startsWith("Requests/sec:"))
+                        .findFirst()
+                        .map(l -> Double.parseDouble(
+                                l.replace("Requests/sec:", "").trim()));
             } finally {
                 Files.deleteIfExists(bodyFile);
                 Files.deleteIfExists(script);
@@ -174,7 +213,8 @@ public final class FunctionBench {
         for (int t = 0; t < steps; t++) {
             Map<String, Object> sample = new LinkedHashMap<>();
             for (int j = 0; j < Features.COUNT; j++) {
-                sample.put(Features.NAMES.get(j), readings == null ? (double) ((t * 31 + j * 7) % 100) : readings[t][j]);
+                sample.put(
+                        Features.NAMES.get(j), readings == null ? (double) ((t * 31 + j * 7) % 100) : readings[t][j]);
             }
             samples.add(sample);
         }
@@ -188,17 +228,23 @@ public final class FunctionBench {
             try (ServerSocket probe = new ServerSocket(0)) {
                 port = probe.getLocalPort();
             }
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            List<String> cmd = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             cmd.addAll(List.of(JVM_FLAGS.split(" ")));
             cmd.addAll(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port, "-jar", app.toString()));
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return new Server(p, port, t0);
         }
 
         HttpRequest post(String body) {
             return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/classify"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
         }
 
         /** Polls until the first classification is answered; ms from process start. */
@@ -207,7 +253,9 @@ public final class FunctionBench {
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (System.nanoTime() < deadline) {
                 try {
-                    if (client.send(post(body), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    if (client.send(post(body), HttpResponse.BodyHandlers.ofString())
+                                    .statusCode()
+                            == 200) {
                         return (System.nanoTime() - startNanos) / 1e6;
                     }
                 } catch (IOException notYet) {

@@ -2,17 +2,17 @@ package io.formcheck.trainer.cli;
 
 import io.formcheck.model.Classifier;
 import io.formcheck.model.Features;
+import io.formcheck.model.Standardization;
 import io.formcheck.trainer.data.Dataset;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
 import io.formcheck.trainer.train.EpochStats;
 import io.formcheck.trainer.train.Experiment;
-import io.formcheck.trainer.train.InputStatistics;
 import io.formcheck.trainer.train.ExportedModel;
+import io.formcheck.trainer.train.InputStatistics;
 import io.formcheck.trainer.train.ModelExport;
 import io.formcheck.trainer.train.Trainer;
 import io.formcheck.trainer.train.TrainingConfig;
-import io.formcheck.model.Standardization;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,21 +23,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures training throughput (sequences/s, seed configuration) and the latency of one "
-                + "classification by the model module's forward pass, for the seed LSTM and the default reading forest.")
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description =
+                "Measures training throughput (sequences/s, seed configuration) and the latency of one "
+                        + "classification by the model module's forward pass, for the seed LSTM and the default reading forest.")
 final class BenchCommand implements Callable<Integer> {
     /** PyTorch 2.10 on this kind of 2-core machine, as measured for the trainer issue. */
     private static final double TORCH_TRAIN_SEQ_PER_S = 1_900;
+
     private static final double TORCH_LATENCY_MS = 0.44;
 
     @Mixin
     DataOption data;
 
-    @Option(names = "--epochs", description = "measured training epochs, after one warm-up epoch (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--epochs",
+            description = "measured training epochs, after one warm-up epoch (default: ${DEFAULT-VALUE})")
     int epochs = 5;
 
-    @Option(names = "--calls", description = "measured classifications, after as many warm-up calls (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--calls",
+            description = "measured classifications, after as many warm-up calls (default: ${DEFAULT-VALUE})")
     int calls = 5_000;
 
     @Option(names = "--steps", description = "readings in the repetition classified (default: ${DEFAULT-VALUE})")
@@ -49,35 +57,62 @@ final class BenchCommand implements Callable<Integer> {
         TrainingConfig cfg = TrainingConfig.seedPreset().withEpochs(epochs + 1);
         List<RepetitionWindow> windows = ds.windows();
         Splits.Split split = Splits.stratified(ds.labels(), cfg.seed(), 0.70, 0.15);
-        Standardization st = InputStatistics.fit(split.train().stream().map(windows::get).toList());
+        Standardization st =
+                InputStatistics.fit(split.train().stream().map(windows::get).toList());
         Trainer.Examples train = Experiment.examples(windows, split.train(), st);
         Trainer.Examples validation = Experiment.examples(windows, split.validation(), st);
         System.err.println("training " + (epochs + 1) + " epochs of " + train.size() + " sequences (first is warm-up)");
-        Trainer.Result result = Trainer.train(cfg, Features.COUNT, 5, train, validation,
-                s -> System.err.println("  " + s.line(cfg.epochs())));
-        double[] seconds = result.history().stream().skip(1).mapToDouble(EpochStats::seconds).sorted().toArray();
+        Trainer.Result result = Trainer.train(
+                cfg, Features.COUNT, 5, train, validation, s -> System.err.println("  " + s.line(cfg.epochs())));
+        double[] seconds = result.history().stream()
+                .skip(1)
+                .mapToDouble(EpochStats::seconds)
+                .sorted()
+                .toArray();
         double medianEpoch = seconds[seconds.length / 2];
         double seqPerSecond = train.size() / medianEpoch;
 
         float[][] repetition = repetition(windows, steps);
-        double[] lstm = latency(new Classifier(ModelExport.toModelFile(ExportedModel.of(result.net()), st, steps, Map.of())),
+        double[] lstm = latency(
+                new Classifier(ModelExport.toModelFile(ExportedModel.of(result.net()), st, steps, Map.of())),
                 repetition);
 
         TrainingConfig forest = TrainingConfig.defaultPreset();
         long t0 = System.nanoTime();
-        ExportedModel trees = Experiment.fitForest(forest, windows, split.train(), st, line -> { });
+        ExportedModel trees = Experiment.fitForest(forest, windows, split.train(), st, line -> {});
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
         double[] forestMs = latency(new Classifier(ModelExport.toModelFile(trees, st, steps, Map.of())), repetition);
 
-        System.out.printf(Locale.ROOT, "training: %.0f sequences/s (median epoch %.3fs over %d epochs, %d sequences)"
-                + "  = %.2fx PyTorch's %,.0f%n", seqPerSecond, medianEpoch, epochs, train.size(),
-                seqPerSecond / TORCH_TRAIN_SEQ_PER_S, TORCH_TRAIN_SEQ_PER_S);
-        System.out.printf(Locale.ROOT, "inference, seed LSTM: %d-reading repetition median %.3f ms, p90 %.3f ms over %d calls"
-                + "  = %.2fx faster than PyTorch's %.2f ms%n", steps, lstm[0], lstm[1], calls,
-                TORCH_LATENCY_MS / lstm[0], TORCH_LATENCY_MS);
-        System.out.printf(Locale.ROOT, "reading forest (%d trees): fitted in %.1fs on %d repetitions; inference median %.3f ms,"
-                + " p90 %.3f ms  = %.2fx the seed LSTM's time%n", forest.trees(), fitSeconds, split.train().size(),
-                forestMs[0], forestMs[1], forestMs[0] / lstm[0]);
+        System.out.printf(
+                Locale.ROOT,
+                "training: %.0f sequences/s (median epoch %.3fs over %d epochs, %d sequences)"
+                        + "  = %.2fx PyTorch's %,.0f%n",
+                seqPerSecond,
+                medianEpoch,
+                epochs,
+                train.size(),
+                seqPerSecond / TORCH_TRAIN_SEQ_PER_S,
+                TORCH_TRAIN_SEQ_PER_S);
+        System.out.printf(
+                Locale.ROOT,
+                "inference, seed LSTM: %d-reading repetition median %.3f ms, p90 %.3f ms over %d calls"
+                        + "  = %.2fx faster than PyTorch's %.2f ms%n",
+                steps,
+                lstm[0],
+                lstm[1],
+                calls,
+                TORCH_LATENCY_MS / lstm[0],
+                TORCH_LATENCY_MS);
+        System.out.printf(
+                Locale.ROOT,
+                "reading forest (%d trees): fitted in %.1fs on %d repetitions; inference median %.3f ms,"
+                        + " p90 %.3f ms  = %.2fx the seed LSTM's time%n",
+                forest.trees(),
+                fitSeconds,
+                split.train().size(),
+                forestMs[0],
+                forestMs[1],
+                forestMs[0] / lstm[0]);
         return 0;
     }
 

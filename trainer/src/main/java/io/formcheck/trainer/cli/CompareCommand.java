@@ -1,5 +1,6 @@
 package io.formcheck.trainer.cli;
 
+import io.formcheck.model.AtomicFiles;
 import io.formcheck.trainer.data.Dataset;
 import io.formcheck.trainer.report.Charts;
 import io.formcheck.trainer.report.Json;
@@ -16,13 +17,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Honest evaluation in one report: the seed LSTM, the CNNs, the reading forest (the default), and a "
-                + "random forest on summary features, each on several stratified split seeds and leave-one-subject-out.")
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description =
+                "Honest evaluation in one report: the seed LSTM, the CNNs, the reading forest (the default), and a "
+                        + "random forest on summary features, each on several stratified split seeds and leave-one-subject-out.")
 final class CompareCommand implements Callable<Integer> {
     /** A method as the report names it. */
-    private record Candidate(String name, Study.Method method) {
-    }
+    private record Candidate(String name, Study.Method method) {}
 
     @Mixin
     DataOption data;
@@ -30,30 +33,42 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seeds", split = ",", description = "split seeds (default: ${DEFAULT-VALUE})")
     long[] seeds = {42, 1, 2};
 
-    @Option(names = "--methods", split = ",", description = "which methods, of: seed-lstm, cnn, tuned-cnn, forest, centered-forest, summary-forest (default: all)")
+    @Option(
+            names = "--methods",
+            split = ",",
+            description =
+                    "which methods, of: seed-lstm, cnn, tuned-cnn, forest, centered-forest, summary-forest (default: all)")
     List<String> only;
 
-    @Option(names = "--quick", description = "2 epochs and no leave-one-subject-out: checks the pipeline, not the models")
+    @Option(
+            names = "--quick",
+            description = "2 epochs and no leave-one-subject-out: checks the pipeline, not the models")
     boolean quick;
 
-    @Option(names = "--out-dir", description = "folder for comparison.json, comparison.md and comparison.png (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--out-dir",
+            description = "folder for comparison.json, comparison.md and comparison.png (default: ${DEFAULT-VALUE})")
     Path outDir = Path.of("runs", "compare");
 
     @Override
     public Integer call() throws Exception {
         TrainingConfig forest = TrainingConfig.defaultPreset();
         Map<String, Candidate> candidates = new LinkedHashMap<>();
-        candidates.put("seed-lstm", new Candidate("LSTM (seed configuration)",
-                Study.configured(sized(TrainingConfig.seedPreset()))));
+        candidates.put(
+                "seed-lstm",
+                new Candidate("LSTM (seed configuration)", Study.configured(sized(TrainingConfig.seedPreset()))));
         candidates.put("cnn", new Candidate("CNN", Study.configured(sized(TrainingConfig.cnnPreset()))));
-        candidates.put("tuned-cnn", new Candidate("CNN tuned (best network)",
-                Study.configured(sized(TrainingConfig.tunedCnnPreset()))));
+        candidates.put(
+                "tuned-cnn",
+                new Candidate("CNN tuned (best network)", Study.configured(sized(TrainingConfig.tunedCnnPreset()))));
         candidates.put("forest", new Candidate("reading forest (default)", Study.configured(sized(forest))));
-        candidates.put("centered-forest", new Candidate("reading forest, centered repetitions",
-                Study.configured(sized(forest.centered()))));
+        candidates.put(
+                "centered-forest",
+                new Candidate("reading forest, centered repetitions", Study.configured(sized(forest.centered()))));
         candidates.put("summary-forest", new Candidate("random forest on summary features", Study.summaryForest()));
         if (only != null && !candidates.keySet().containsAll(only)) {
-            throw new IllegalArgumentException("--methods takes " + String.join(", ", candidates.keySet()) + "; got " + only);
+            throw new IllegalArgumentException(
+                    "--methods takes " + String.join(", ", candidates.keySet()) + "; got " + only);
         }
         Dataset ds = data.load(true);
         Map<String, Study.Method> methods = new LinkedHashMap<>();
@@ -62,19 +77,33 @@ final class CompareCommand implements Callable<Integer> {
                 methods.put(c.name(), c.method());
             }
         });
-        long subjects = quick ? 0 : ds.windows().stream().map(w -> w.user()).distinct().count();
+        long subjects =
+                quick ? 0 : ds.windows().stream().map(w -> w.user()).distinct().count();
         long runs = methods.size() * (seeds.length + subjects);
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         Map<String, Study.Scores> scores = new LinkedHashMap<>();
         for (Map.Entry<String, Study.Method> m : methods.entrySet()) {
-            scores.put(m.getKey(), Study.score(m.getKey(), m.getValue(), ds.windows(), seeds, !quick, (what, acc) ->
-                    System.err.printf(Locale.ROOT, "[%d/%d %4.0fs] %s: accuracy %.4f%n", done.incrementAndGet(), runs,
-                            (System.nanoTime() - start) / 1e9, what, acc)));
+            scores.put(
+                    m.getKey(),
+                    Study.score(
+                            m.getKey(),
+                            m.getValue(),
+                            ds.windows(),
+                            seeds,
+                            !quick,
+                            (what, acc) -> System.err.printf(
+                                    Locale.ROOT,
+                                    "[%d/%d %4.0fs] %s: accuracy %.4f%n",
+                                    done.incrementAndGet(),
+                                    runs,
+                                    (System.nanoTime() - start) / 1e9,
+                                    what,
+                                    acc)));
         }
         Json.write(outDir.resolve("comparison.json"), Map.of("seeds", seeds, "results", scores));
         String md = markdown(scores);
-        io.formcheck.model.AtomicFiles.writeString(outDir.resolve("comparison.md"), md);
+        AtomicFiles.writeString(outDir.resolve("comparison.md"), md);
         Map<String, Map<String, Double>> bars = new LinkedHashMap<>();
         scores.forEach((name, s) -> {
             Map<String, Double> b = new LinkedHashMap<>();
@@ -95,16 +124,27 @@ final class CompareCommand implements Callable<Integer> {
 
     static String markdown(Map<String, Study.Scores> scores) {
         StringBuilder s = new StringBuilder();
-        List<String> subjects = scores.values().iterator().next().subjectAccuracy().keySet().stream().toList();
+        List<String> subjects = scores.values().iterator().next().subjectAccuracy().keySet().stream()
+                .toList();
         s.append("| method | random split: mean ± sd | per seed |");
         subjects.forEach(u -> s.append(' ').append(u).append(" |"));
         s.append(" leave-one-subject-out mean |\n|---|---|---|");
         subjects.forEach(u -> s.append("---|"));
         s.append("---|\n");
         scores.forEach((name, r) -> {
-            s.append(String.format(Locale.ROOT, "| %s | %.3f ± %.3f | %s |", name, r.meanSplitAccuracy(), r.sdSplitAccuracy(),
-                    String.join(", ", r.splitAccuracy().values().stream().map(a -> String.format(Locale.ROOT, "%.3f", a)).toList())));
-            subjects.forEach(u -> s.append(String.format(Locale.ROOT, " %.3f |", r.subjectAccuracy().getOrDefault(u, Double.NaN))));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.3f ± %.3f | %s |",
+                    name,
+                    r.meanSplitAccuracy(),
+                    r.sdSplitAccuracy(),
+                    String.join(
+                            ", ",
+                            r.splitAccuracy().values().stream()
+                                    .map(a -> String.format(Locale.ROOT, "%.3f", a))
+                                    .toList())));
+            subjects.forEach(u -> s.append(
+                    String.format(Locale.ROOT, " %.3f |", r.subjectAccuracy().getOrDefault(u, Double.NaN))));
             s.append(String.format(Locale.ROOT, " %.3f |%n", r.meanSubjectAccuracy()));
         });
         return s.toString();

@@ -16,8 +16,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "cv", mixinStandardHelpOptions = true,
-        description = "Leave-one-subject-out cross-validation: one fold per participant, reported per subject and averaged.")
+@Command(
+        name = "cv",
+        mixinStandardHelpOptions = true,
+        description =
+                "Leave-one-subject-out cross-validation: one fold per participant, reported per subject and averaged.")
 final class CvCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
@@ -34,7 +37,8 @@ final class CvCommand implements Callable<Integer> {
         Dataset ds = data.load(true);
         Map<String, Splits.Split> folds = Splits.leaveOneSubjectOut(ds.windows(), cfg.seed(), 0.15);
         if (folds.size() < 2) {
-            throw new IllegalArgumentException("leave-one-subject-out needs at least two participants, found " + folds.size());
+            throw new IllegalArgumentException(
+                    "leave-one-subject-out needs at least two participants, found " + folds.size());
         }
         Map<String, Object> perSubject = new LinkedHashMap<>();
         Map<String, Double> accuracy = new LinkedHashMap<>();
@@ -42,25 +46,42 @@ final class CvCommand implements Callable<Integer> {
         for (Map.Entry<String, Splits.Split> e : folds.entrySet()) {
             fold++;
             String user = e.getKey();
-            System.err.printf(Locale.ROOT, "fold %d/%d: test subject %s (%d windows)%n", fold, folds.size(), user,
+            System.err.printf(
+                    Locale.ROOT,
+                    "fold %d/%d: test subject %s (%d windows)%n",
+                    fold,
+                    folds.size(),
+                    user,
                     e.getValue().test().size());
-            Experiment.Outcome outcome = Experiment.run(cfg, ds.windows(), e.getValue(),
-                    line -> System.err.println("  " + line));
+            Experiment.Outcome outcome =
+                    Experiment.run(cfg, ds.windows(), e.getValue(), line -> System.err.println("  " + line));
             Map<String, Object> result = new LinkedHashMap<>(MetricsReport.toMap(outcome.test()));
             result.put("best_epoch", outcome.bestEpoch());
             result.put("best_validation_accuracy", outcome.bestValidationAccuracy());
             perSubject.put(user, result);
             accuracy.put(user, outcome.test().accuracy());
-            System.err.printf(Locale.ROOT, "fold %d/%d: %s accuracy %.4f%n", fold, folds.size(), user, outcome.test().accuracy());
+            System.err.printf(
+                    Locale.ROOT,
+                    "fold %d/%d: %s accuracy %.4f%n",
+                    fold,
+                    folds.size(),
+                    user,
+                    outcome.test().accuracy());
         }
-        double mean = accuracy.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double mean = accuracy.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElse(0);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("config", cfg.describe());
         report.put("mean_accuracy", mean);
         report.put("subjects", perSubject);
         Json.write(outDir.resolve("cv.json"), report);
-        Charts.bars("Leave-one-subject-out test accuracy (mean " + String.format(Locale.ROOT, "%.3f", mean) + ")",
-                "accuracy", accuracy, outDir.resolve("cv-accuracy.png"));
+        Charts.bars(
+                "Leave-one-subject-out test accuracy (mean " + String.format(Locale.ROOT, "%.3f", mean) + ")",
+                "accuracy",
+                accuracy,
+                outDir.resolve("cv-accuracy.png"));
         System.out.println("subject     accuracy");
         accuracy.forEach((u, a) -> System.out.printf(Locale.ROOT, "%-10s  %.4f%n", u, a));
         System.out.printf(Locale.ROOT, "mean        %.4f%n", mean);

@@ -11,14 +11,19 @@ import picocli.CommandLine.Option;
 
 /** {@code --data}: a WLE CSV or CSV.gz, or else the public training file, downloaded once and verified. */
 final class DataOption {
-    @Option(names = "--data", paramLabel = "PATH",
+    @Option(
+            names = "--data",
+            paramLabel = "PATH",
             description = "WLE CSV or CSV.gz (default: download the public pml-training.csv into ~/.cache/formcheck)")
     Path data;
 
     Path resolve() throws DataException {
-        return data != null ? data
-                : DatasetDownloader.fetch(DatasetDownloader.PUBLIC_TRAINING_URI,
-                        DatasetDownloader.PUBLIC_TRAINING_SHA256, DatasetDownloader.defaultCacheDir());
+        return data != null
+                ? data
+                : DatasetDownloader.fetch(
+                        DatasetDownloader.PUBLIC_TRAINING_URI,
+                        DatasetDownloader.PUBLIC_TRAINING_SHA256,
+                        DatasetDownloader.defaultCacheDir());
     }
 
     /** Reads the file, tells the user what was read and skipped, and insists on labels where they are needed. */

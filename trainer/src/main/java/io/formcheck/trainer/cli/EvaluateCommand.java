@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
         description = "Scores a saved model on every window of a labelled file.")
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "model file written by train")
@@ -32,7 +34,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Classifier classifier = Classifier.load(model);
         Dataset ds = data.load(true);
         List<RepetitionWindow> windows = ds.windows();
-        int[] predicted = windows.stream().mapToInt(w -> Classifier.argmax(classifier.probabilities(w.samples()))).toArray();
+        int[] predicted = windows.stream()
+                .mapToInt(w -> Classifier.argmax(classifier.probabilities(w.samples())))
+                .toArray();
         Metrics metrics = Metrics.of(ds.labels(), predicted, classifier.labels().size());
         System.out.print(MetricsReport.toText(metrics));
         if (json != null) {

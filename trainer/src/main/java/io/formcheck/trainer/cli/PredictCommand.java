@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
         description = "Labels every window of a file (labelled or not, e.g. pml-testing.csv).")
 final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "model file written by train")
@@ -27,8 +29,15 @@ final class PredictCommand implements Callable<Integer> {
         for (RepetitionWindow w : ds.windows()) {
             float[] p = classifier.probabilities(w.samples());
             int best = Classifier.argmax(p);
-            System.out.printf(Locale.ROOT, "%s,%s,%s,%d,%s,%.4f%n", w.id(), w.user(), w.window(), w.length(),
-                    classifier.labels().get(best), p[best]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s,%s,%s,%d,%s,%.4f%n",
+                    w.id(),
+                    w.user(),
+                    w.window(),
+                    w.length(),
+                    classifier.labels().get(best),
+                    p[best]);
         }
         return 0;
     }

@@ -26,8 +26,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Trains on a stratified 70/15/15 split by window; writes the model file, metrics.json and charts.")
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description =
+                "Trains on a stratified 70/15/15 split by window; writes the model file, metrics.json and charts.")
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
@@ -44,8 +47,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model-version", description = "model version recorded in the file (default: ${DEFAULT-VALUE})")
     String modelVersion = "1";
 
-    @Option(names = "--fit-all", description = "reading forest: after the split's report, fit the model written on every "
-            + "window (the report's figures stay those of the split; a network needs its validation windows)")
+    @Option(
+            names = "--fit-all",
+            description = "reading forest: after the split's report, fit the model written on every "
+                    + "window (the report's figures stay those of the split; a network needs its validation windows)")
     boolean fitAll;
 
     @Override
@@ -61,17 +66,24 @@ final class TrainCommand implements Callable<Integer> {
         Dataset ds = data.load(true);
         Splits.Split split = Splits.stratified(ds.labels(), cfg.seed(), 0.70, 0.15);
         if (split.validation().isEmpty() || split.test().isEmpty()) {
-            throw new IllegalArgumentException("too few windows (" + ds.windows().size() + ") for a 70/15/15 split");
+            throw new IllegalArgumentException(
+                    "too few windows (" + ds.windows().size() + ") for a 70/15/15 split");
         }
-        System.err.printf(Locale.ROOT, "split: %d train, %d validation, %d test windows%n",
-                split.train().size(), split.validation().size(), split.test().size());
+        System.err.printf(
+                Locale.ROOT,
+                "split: %d train, %d validation, %d test windows%n",
+                split.train().size(),
+                split.validation().size(),
+                split.test().size());
         Experiment.Outcome outcome = Experiment.run(cfg, ds.windows(), split, System.err::println);
 
         String sha = data.sha256();
         Map<String, String> header = new TreeMap<>();
         header.put(ModelFile.NAME, name);
         header.put(ModelFile.VERSION, modelVersion);
-        header.put(ModelFile.TRAINED_AT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        header.put(
+                ModelFile.TRAINED_AT,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         header.put("training.data_sha256", sha);
         header.put("training.data_windows", String.valueOf(ds.windows().size()));
         cfg.describe().forEach((k, v) -> header.put("training.config." + k, v));
@@ -86,12 +98,15 @@ final class TrainCommand implements Callable<Integer> {
         ExportedModel written = outcome.model();
         Standardization standardization = outcome.standardization();
         if (fitAll) {
-            System.err.println("fitting the model written on all " + ds.windows().size() + " windows");
+            System.err.println(
+                    "fitting the model written on all " + ds.windows().size() + " windows");
             List<Integer> all = IntStream.range(0, ds.windows().size()).boxed().toList();
             standardization = InputStatistics.fit(ds.windows(), cfg.center());
             written = Experiment.fitForest(cfg, ds.windows(), all, standardization, System.err::println);
-            header.put("training.fitted_on", "all " + ds.windows().size() + " windows; validation and test figures "
-                    + "are those of the split's model");
+            header.put(
+                    "training.fitted_on",
+                    "all " + ds.windows().size() + " windows; validation and test figures "
+                            + "are those of the split's model");
         } else {
             header.put("training.fitted_on", "the split's " + split.train().size() + " training windows");
         }
@@ -103,10 +118,28 @@ final class TrainCommand implements Callable<Integer> {
         report.put("model", modelPath.toString());
         report.put("config", cfg.describe());
         report.put("fitted_on", header.get("training.fitted_on"));
-        report.put("data", Map.of("file", ds.source(), "sha256", sha, "rows_read", ds.rowsRead(),
-                "rows_skipped", ds.skippedRows(), "windows", ds.windows().size()));
-        report.put("split", Map.of("train", split.train().size(), "validation", split.validation().size(),
-                "test", split.test().size()));
+        report.put(
+                "data",
+                Map.of(
+                        "file",
+                        ds.source(),
+                        "sha256",
+                        sha,
+                        "rows_read",
+                        ds.rowsRead(),
+                        "rows_skipped",
+                        ds.skippedRows(),
+                        "windows",
+                        ds.windows().size()));
+        report.put(
+                "split",
+                Map.of(
+                        "train",
+                        split.train().size(),
+                        "validation",
+                        split.validation().size(),
+                        "test",
+                        split.test().size()));
         if (!outcome.history().isEmpty()) {
             report.put("best_epoch", outcome.bestEpoch());
         }
@@ -116,14 +149,24 @@ final class TrainCommand implements Callable<Integer> {
         report.put("history", outcome.history());
         Json.write(outDir.resolve("metrics.json"), report);
         if (!outcome.history().isEmpty()) {
-            Charts.trainingCurves("Training curves (" + name + ")", outcome.history(),
-                    outcome.bestEpoch(), outDir.resolve("training-curves.png"));
+            Charts.trainingCurves(
+                    "Training curves (" + name + ")",
+                    outcome.history(),
+                    outcome.bestEpoch(),
+                    outDir.resolve("training-curves.png"));
         }
-        Charts.confusionMatrix("Test confusion matrix (" + name + ")", outcome.test().confusion(),
-                MetricsReport.LABELS, outDir.resolve("confusion-matrix.png"));
+        Charts.confusionMatrix(
+                "Test confusion matrix (" + name + ")",
+                outcome.test().confusion(),
+                MetricsReport.LABELS,
+                outDir.resolve("confusion-matrix.png"));
 
-        System.out.printf(Locale.ROOT, "validation accuracy %.4f%s; training took %.1fs%n", outcome.bestValidationAccuracy(),
-                outcome.history().isEmpty() ? "" : " (best epoch " + outcome.bestEpoch() + ")", outcome.seconds());
+        System.out.printf(
+                Locale.ROOT,
+                "validation accuracy %.4f%s; training took %.1fs%n",
+                outcome.bestValidationAccuracy(),
+                outcome.history().isEmpty() ? "" : " (best epoch " + outcome.bestEpoch() + ")",
+                outcome.seconds());
         System.out.print("test: " + MetricsReport.toText(outcome.test()));
         System.out.println("wrote " + modelPath + " and the report in " + outDir);
         return 0;

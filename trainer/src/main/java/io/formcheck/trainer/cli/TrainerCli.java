@@ -7,10 +7,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar trainer.jar <command>}: the trainer's entry point. */
-@Command(name = "trainer", mixinStandardHelpOptions = true, version = "formcheck trainer 0.1.0",
+@Command(
+        name = "trainer",
+        mixinStandardHelpOptions = true,
+        version = "formcheck trainer 0.1.0",
         description = "Trains and evaluates the formcheck biceps-curl classifier on WLE recordings.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, CvCommand.class, PredictCommand.class,
-            CompareCommand.class, TuneCommand.class, BenchCommand.class})
+        subcommands = {
+            TrainCommand.class,
+            EvaluateCommand.class,
+            CvCommand.class,
+            PredictCommand.class,
+            CompareCommand.class,
+            TuneCommand.class,
+            BenchCommand.class
+        })
 public final class TrainerCli {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
@@ -21,7 +31,9 @@ public final class TrainerCli {
         CommandLine cli = new CommandLine(new TrainerCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            if (e instanceof DataException || e instanceof ModelFormatException || e instanceof IOException
+            if (e instanceof DataException
+                    || e instanceof ModelFormatException
+                    || e instanceof IOException
                     || e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("error: " + message);
             } else {

@@ -7,8 +7,11 @@ import picocli.CommandLine.Option;
 
 /** The training configuration on the command line: a preset, and any of its settings overridden. */
 final class TrainingOptions {
-    @Option(names = "--preset", description = "default (the best configuration found: the reading forest), cnn (the best "
-            + "network found) or seed (the seed notebook's LSTM); the options below override it (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--preset",
+            description =
+                    "default (the best configuration found: the reading forest), cnn (the best "
+                            + "network found) or seed (the seed notebook's LSTM); the options below override it (default: ${DEFAULT-VALUE})")
     String preset = "default";
 
     @Option(names = "--arch", description = "lstm, cnn or forest")
@@ -56,19 +59,27 @@ final class TrainingOptions {
     @Option(names = "--lr-patience", description = "ReduceLROnPlateau patience in epochs (seed: 5)")
     Integer lrPatience;
 
-    @Option(names = "--crop", description = "augmentation: train on random crops keeping at least this share of each repetition (1 = off)")
+    @Option(
+            names = "--crop",
+            description =
+                    "augmentation: train on random crops keeping at least this share of each repetition (1 = off)")
     Float cropMin;
 
     @Option(names = "--noise", description = "augmentation: Gaussian noise on standardized readings (0 = off)")
     Float noise;
 
-    @Option(names = "--center", arity = "1", description = "subtract each repetition's own mean after standardization (true/false)")
+    @Option(
+            names = "--center",
+            arity = "1",
+            description = "subtract each repetition's own mean after standardization (true/false)")
     Boolean center;
 
     @Option(names = "--trees", description = "reading forest: how many trees (default: 100)")
     Integer trees;
 
-    @Option(names = "--seed", description = "seed of the split, initialization, shuffling, dropout and augmentation (default: 42)")
+    @Option(
+            names = "--seed",
+            description = "seed of the split, initialization, shuffling, dropout and augmentation (default: 42)")
     Long seed;
 
     TrainingConfig toConfig() {
@@ -76,7 +87,8 @@ final class TrainingOptions {
             case "default" -> TrainingConfig.defaultPreset();
             case "cnn" -> TrainingConfig.tunedCnnPreset();
             case "seed" -> TrainingConfig.seedPreset();
-            default -> throw new IllegalArgumentException("unknown preset '" + preset + "' (expected default, cnn or seed)");
+            default ->
+                throw new IllegalArgumentException("unknown preset '" + preset + "' (expected default, cnn or seed)");
         };
         if (pooling != null && !pooling.equals("last") && !pooling.equals("mean")) {
             throw new IllegalArgumentException("--pooling must be last or mean, not '" + pooling + "'");

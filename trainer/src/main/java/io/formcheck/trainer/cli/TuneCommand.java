@@ -8,6 +8,7 @@ import io.formcheck.trainer.report.Json;
 import io.formcheck.trainer.train.EpochStats;
 import io.formcheck.trainer.train.Experiment;
 import io.formcheck.trainer.train.TrainingConfig;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "tune", mixinStandardHelpOptions = true,
+@Command(
+        name = "tune",
+        mixinStandardHelpOptions = true,
         description = "The seed notebook's tuning study, made real, plus our own experiments: each trained on the same "
                 + "split; writes experiment_results.json, summary.md and charts.")
 final class TuneCommand implements Callable<Integer> {
@@ -42,12 +45,16 @@ final class TuneCommand implements Callable<Integer> {
         {"LSTM weight decay 1e-3", "--weight-decay 1e-3"},
         {"LSTM mean pooling, weight decay 1e-3", "--pooling mean --weight-decay 1e-3"},
         {"LSTM crops and noise, weight decay 1e-4", "--crop 0.7 --noise 0.1 --weight-decay 1e-4"},
-        {"CNN 128, kernel 5, crops and noise, weight decay 1e-4", "--arch cnn --filters 128 --kernel 5 --crop 0.7 --noise 0.1 --weight-decay 1e-4 --epochs 60"},
+        {
+            "CNN 128, kernel 5, crops and noise, weight decay 1e-4",
+            "--arch cnn --filters 128 --kernel 5 --crop 0.7 --noise 0.1 --weight-decay 1e-4 --epochs 60"
+        },
         {"CNN tuned (best network found)", "--preset cnn"},
         {"reading forest, centered repetitions", "--preset default --center true"},
         {"reading forest, 300 trees", "--preset default --trees 300"},
         {"default (best found): reading forest", "--preset default"},
     };
+
     private static final int[] QUICK = {0, 1, 8, EXPERIMENTS.length - 1};
 
     @Mixin
@@ -80,8 +87,15 @@ final class TuneCommand implements Callable<Integer> {
         for (int i = 0; i < chosen.size(); i++) {
             String name = chosen.get(i)[0];
             TrainingConfig cfg = quick ? config(chosen.get(i)[1]).quick() : config(chosen.get(i)[1]);
-            System.err.printf(Locale.ROOT, "[%d/%d %4.0fs] %s ...%n", i + 1, chosen.size(), (System.nanoTime() - start) / 1e9, name);
-            Experiment.Outcome out = Experiment.run(cfg, ds.windows(), split, line -> System.err.println("    " + line));
+            System.err.printf(
+                    Locale.ROOT,
+                    "[%d/%d %4.0fs] %s ...%n",
+                    i + 1,
+                    chosen.size(),
+                    (System.nanoTime() - start) / 1e9,
+                    name);
+            Experiment.Outcome out =
+                    Experiment.run(cfg, ds.windows(), split, line -> System.err.println("    " + line));
             List<EpochStats> h = out.history();
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("experiment_name", name);
@@ -100,9 +114,16 @@ final class TuneCommand implements Callable<Integer> {
             if (!h.isEmpty()) {
                 curves.put(name, h);
             }
-            System.err.printf(Locale.ROOT, "[%d/%d] %s: validation %.4f%s, test %.4f, %.1fs%n", i + 1, chosen.size(),
-                    name, out.bestValidationAccuracy(), h.isEmpty() ? "" : " (best, epoch " + out.bestEpoch() + ")",
-                    out.test().accuracy(), out.seconds());
+            System.err.printf(
+                    Locale.ROOT,
+                    "[%d/%d] %s: validation %.4f%s, test %.4f, %.1fs%n",
+                    i + 1,
+                    chosen.size(),
+                    name,
+                    out.bestValidationAccuracy(),
+                    h.isEmpty() ? "" : " (best, epoch " + out.bestEpoch() + ")",
+                    out.test().accuracy(),
+                    out.seconds());
         }
         Json.write(outDir.resolve("experiment_results.json"), results);
         String md = summary(results, seed);
@@ -128,23 +149,38 @@ final class TuneCommand implements Callable<Integer> {
 
     static String summary(List<Map<String, Object>> results, long seed) {
         StringBuilder s = new StringBuilder();
-        s.append("Stratified 70/15/15 split, seed ").append(seed).append(". Best configuration chosen by validation accuracy.\n\n");
-        s.append("| experiment | trainer options | best validation | test | macro-F1 | time (s) |\n|---|---|---|---|---|---|\n");
+        s.append("Stratified 70/15/15 split, seed ")
+                .append(seed)
+                .append(". Best configuration chosen by validation accuracy.\n\n");
+        s.append(
+                "| experiment | trainer options | best validation | test | macro-F1 | time (s) |\n|---|---|---|---|---|---|\n");
         Map<String, Object> best = results.get(0);
         for (Map<String, Object> r : results) {
-            s.append(String.format(Locale.ROOT, "| %s | `%s` | %.3f | %.3f | %.3f | %.1f |%n", r.get("experiment_name"),
-                    r.get("options"), (double) r.get("best_val_acc"), (double) r.get("test_acc"),
-                    (double) r.get("test_macro_f1"), (double) r.get("training_time")));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "| %s | `%s` | %.3f | %.3f | %.3f | %.1f |%n",
+                    r.get("experiment_name"),
+                    r.get("options"),
+                    (double) r.get("best_val_acc"),
+                    (double) r.get("test_acc"),
+                    (double) r.get("test_macro_f1"),
+                    (double) r.get("training_time")));
             if ((double) r.get("best_val_acc") > (double) best.get("best_val_acc")) {
                 best = r;
             }
         }
-        s.append(String.format(Locale.ROOT, "%nBest configuration: **%s** (`%s`): validation %.3f, test %.3f.%n",
-                best.get("experiment_name"), best.get("options"), (double) best.get("best_val_acc"), (double) best.get("test_acc")));
+        s.append(String.format(
+                Locale.ROOT,
+                "%nBest configuration: **%s** (`%s`): validation %.3f, test %.3f.%n",
+                best.get("experiment_name"),
+                best.get("options"),
+                (double) best.get("best_val_acc"),
+                (double) best.get("test_acc")));
         Map<String, Object> chosen = best;
         List<String> tied = results.stream()
                 .filter(r -> r != chosen && (double) r.get("best_val_acc") == (double) chosen.get("best_val_acc"))
-                .map(r -> "**" + r.get("experiment_name") + "** (test " + String.format(Locale.ROOT, "%.3f", (double) r.get("test_acc")) + ")")
+                .map(r -> "**" + r.get("experiment_name") + "** (test "
+                        + String.format(Locale.ROOT, "%.3f", (double) r.get("test_acc")) + ")")
                 .toList();
         if (!tied.isEmpty()) {
             s.append("Tied on validation: ").append(String.join(", ", tied)).append(".\n");
@@ -152,7 +188,7 @@ final class TuneCommand implements Callable<Integer> {
         return s.toString();
     }
 
-    private void charts(List<Map<String, Object>> results, Map<String, List<EpochStats>> curves) throws java.io.IOException {
+    private void charts(List<Map<String, Object>> results, Map<String, List<EpochStats>> curves) throws IOException {
         Map<String, Double> test = new LinkedHashMap<>();
         Map<String, Double> validation = new LinkedHashMap<>();
         Map<String, Double> time = new LinkedHashMap<>();
@@ -165,10 +201,17 @@ final class TuneCommand implements Callable<Integer> {
             scatter.put(name, new double[] {(double) r.get("best_val_acc"), (double) r.get("test_acc")});
         }
         Charts.bars("Test accuracy per experiment", "test accuracy", test, outDir.resolve("test-accuracy.png"));
-        Charts.bars("Best validation accuracy per experiment", "validation accuracy", validation,
+        Charts.bars(
+                "Best validation accuracy per experiment",
+                "validation accuracy",
+                validation,
                 outDir.resolve("validation-accuracy.png"));
         Charts.bars("Training time per experiment", "seconds", time, outDir.resolve("training-time.png"));
-        Charts.scatter("Validation against test accuracy", "best validation accuracy", "test accuracy", scatter,
+        Charts.scatter(
+                "Validation against test accuracy",
+                "best validation accuracy",
+                "test accuracy",
+                scatter,
                 outDir.resolve("validation-vs-test.png"));
         Charts.curves("Validation accuracy while training", curves, outDir.resolve("training-curves.png"));
     }

@@ -25,11 +25,19 @@ public record Dataset(String source, List<RepetitionWindow> windows, long rowsRe
     /** One line for the user: how much was read and what was skipped. */
     public String summary() {
         StringBuilder s = new StringBuilder();
-        s.append(source).append(": ").append(rowsRead).append(" rows, ").append(windows.size()).append(" windows");
+        s.append(source)
+                .append(": ")
+                .append(rowsRead)
+                .append(" rows, ")
+                .append(windows.size())
+                .append(" windows");
         if (!skippedRows.isEmpty()) {
             s.append("; skipped ").append(rowsSkipped()).append(" rows (");
-            s.append(String.join(", ", skippedRows.entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey()).toList()));
+            s.append(String.join(
+                    ", ",
+                    skippedRows.entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey())
+                            .toList()));
             s.append(")");
         }
         return s.toString();

@@ -19,10 +19,11 @@ public final class DatasetDownloader {
     /** The public pml-training.csv of the WLE course data, and its sha256 (../shared/data/wle/README.md). */
     public static final URI PUBLIC_TRAINING_URI =
             URI.create("https://d396qusza40orc.cloudfront.net/predmachlearn/pml-training.csv");
-    public static final String PUBLIC_TRAINING_SHA256 = "c12bb33242ff92c5cef93d6d216fdadff4b00bed5f5f7c7fcd853e835d7fbe64";
 
-    private DatasetDownloader() {
-    }
+    public static final String PUBLIC_TRAINING_SHA256 =
+            "c12bb33242ff92c5cef93d6d216fdadff4b00bed5f5f7c7fcd853e835d7fbe64";
+
+    private DatasetDownloader() {}
 
     public static Path defaultCacheDir() {
         return Path.of(System.getProperty("user.home"), ".cache", "formcheck");
@@ -33,7 +34,8 @@ public final class DatasetDownloader {
         String name = Path.of(uri.getPath()).getFileName().toString();
         Path target = cacheDir.resolve(name);
         try {
-            if (Files.isRegularFile(target) && sha256(Files.readAllBytes(target)).equals(sha256)) {
+            if (Files.isRegularFile(target)
+                    && sha256(Files.readAllBytes(target)).equals(sha256)) {
                 return target;
             }
             System.err.println("Downloading " + uri + " into " + cacheDir + " ...");
@@ -42,7 +44,10 @@ public final class DatasetDownloader {
                     .connectTimeout(Duration.ofSeconds(20))
                     .build();
             HttpResponse<InputStream> response = client.send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build(),
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofMinutes(5))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             byte[] body;
             try (InputStream in = response.body()) {
@@ -53,14 +58,14 @@ public final class DatasetDownloader {
             }
             String actual = sha256(body);
             if (!actual.equals(sha256)) {
-                throw new DataException("download of " + uri + " has sha256 " + actual + ", expected " + sha256
-                        + "; refusing it");
+                throw new DataException(
+                        "download of " + uri + " has sha256 " + actual + ", expected " + sha256 + "; refusing it");
             }
             AtomicFiles.write(target, out -> out.write(body));
             return target;
         } catch (IOException e) {
-            throw new DataException("download of " + uri + " failed: " + e.getMessage()
-                    + " (give a local file with --data)", e);
+            throw new DataException(
+                    "download of " + uri + " failed: " + e.getMessage() + " (give a local file with --data)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DataException("download of " + uri + " was interrupted", e);

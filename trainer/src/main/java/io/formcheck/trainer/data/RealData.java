@@ -8,8 +8,7 @@ public final class RealData {
     public static final String SKIP_MESSAGE =
             "WLE data not found: set -Dformcheck.data.dir to the folder holding pml-training-dev.csv.gz";
 
-    private RealData() {
-    }
+    private RealData() {}
 
     /** The development training file, or null where it is absent. */
     public static Path trainingFile() {

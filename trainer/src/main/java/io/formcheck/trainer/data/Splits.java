@@ -10,11 +10,9 @@ import java.util.TreeMap;
 /** How windows are divided into training, validation and test sets. */
 public final class Splits {
     /** Indices into the window list. */
-    public record Split(List<Integer> train, List<Integer> validation, List<Integer> test) {
-    }
+    public record Split(List<Integer> train, List<Integer> validation, List<Integer> test) {}
 
-    private Splits() {
-    }
+    private Splits() {}
 
     /**
      * Per class, a seeded shuffle cut at trainFraction and trainFraction + validationFraction, so
@@ -49,21 +47,26 @@ public final class Splits {
      * Leave-one-subject-out: one fold per user, whose windows are the test set; the other users'
      * windows are split stratified into training and validation (validationFraction of them).
      */
-    public static Map<String, Split> leaveOneSubjectOut(List<RepetitionWindow> windows, long seed, double validationFraction) {
+    public static Map<String, Split> leaveOneSubjectOut(
+            List<RepetitionWindow> windows, long seed, double validationFraction) {
         Map<String, Split> folds = new TreeMap<>();
-        List<String> users = windows.stream().map(RepetitionWindow::user).distinct().sorted().toList();
+        List<String> users =
+                windows.stream().map(RepetitionWindow::user).distinct().sorted().toList();
         for (String user : users) {
             List<Integer> rest = new ArrayList<>();
             List<Integer> test = new ArrayList<>();
             for (int i = 0; i < windows.size(); i++) {
                 (windows.get(i).user().equals(user) ? test : rest).add(i);
             }
-            int[] restLabels = rest.stream().mapToInt(i -> windows.get(i).label()).toArray();
+            int[] restLabels =
+                    rest.stream().mapToInt(i -> windows.get(i).label()).toArray();
             Split inner = stratified(restLabels, seed, 1 - validationFraction, validationFraction);
-            folds.put(user, new Split(
-                    inner.train().stream().map(rest::get).toList(),
-                    inner.validation().stream().map(rest::get).toList(),
-                    test));
+            folds.put(
+                    user,
+                    new Split(
+                            inner.train().stream().map(rest::get).toList(),
+                            inner.validation().stream().map(rest::get).toList(),
+                            test));
         }
         return folds;
     }

@@ -36,7 +36,8 @@ public final class WleCsvReader {
     static final String TIME_SECONDS = "raw_timestamp_part_1";
     static final String TIME_MICROS = "raw_timestamp_part_2";
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setAllowMissingColumnNames(true)
@@ -45,14 +46,14 @@ public final class WleCsvReader {
             .setTrim(true)
             .get();
 
-    private WleCsvReader() {
-    }
+    private WleCsvReader() {}
 
     public static Dataset read(Path path) throws DataException {
         if (!Files.isRegularFile(path)) {
             throw new DataException("data file " + path + " does not exist or is not a file");
         }
-        try (InputStream in = open(path); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        try (InputStream in = open(path);
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return read(path.toString(), reader);
         } catch (IOException | UncheckedIOException e) {
             throw new DataException("cannot read " + path + ": " + e.getMessage(), e);
@@ -70,7 +71,8 @@ public final class WleCsvReader {
     }
 
     static Dataset read(String source, Reader reader) throws DataException, IOException {
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+        try (CSVParser parser =
+                CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             List<String> header = parser.getHeaderNames();
             if (header.isEmpty()) {
                 throw new DataException(source + " is empty: expected a header row and data rows");
@@ -109,8 +111,7 @@ public final class WleCsvReader {
         }
     }
 
-    private record Reading(String user, String window, int label, String id, long time, float[] values) {
-    }
+    private record Reading(String user, String window, int label, String id, long time, float[] values) {}
 
     /** Where each needed column is in this file's header. */
     private record Columns(int user, int window, int label, int problemId, int seconds, int micros, int[] features) {
@@ -134,8 +135,14 @@ public final class WleCsvReader {
             if (!missing.isEmpty()) {
                 throw new DataException(source + " lacks the column(s) " + String.join(", ", missing));
             }
-            return new Columns(user, window, header.indexOf(LABEL), header.indexOf(PROBLEM_ID),
-                    header.indexOf(TIME_SECONDS), header.indexOf(TIME_MICROS), features);
+            return new Columns(
+                    user,
+                    window,
+                    header.indexOf(LABEL),
+                    header.indexOf(PROBLEM_ID),
+                    header.indexOf(TIME_SECONDS),
+                    header.indexOf(TIME_MICROS),
+                    features);
         }
 
         /** Adds the record's reading to its window; returns why it was skipped, or null. */

@@ -23,12 +23,12 @@ public final class Blas {
         org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(1);
     }
 
-    private Blas() {
-    }
+    private Blas() {}
 
     /** C[m, n] = beta * C + A[m, k] . B[k, n]. */
     public static void mm(int m, int n, int k, float[] a, float[] b, float beta, float[] c) {
-        ENGINE.gemm(Layout.ROW_MAJOR, Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, m, n, k, 1f, a, k, b, n, beta, c, n);
+        ENGINE.gemm(
+                Layout.ROW_MAJOR, Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, m, n, k, 1f, a, k, b, n, beta, c, n);
     }
 
     /** C[m, n] = beta * C + A[m, k] . B[n, k]^T. */
@@ -38,7 +38,8 @@ public final class Blas {
 
     /** C[m, n] = beta * C + A[m, k] . B[k, n], on direct buffers. */
     public static void mm(int m, int n, int k, FloatBuffer a, FloatBuffer b, float beta, FloatBuffer c) {
-        ENGINE.gemm(Layout.ROW_MAJOR, Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, m, n, k, 1f, a, k, b, n, beta, c, n);
+        ENGINE.gemm(
+                Layout.ROW_MAJOR, Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, m, n, k, 1f, a, k, b, n, beta, c, n);
     }
 
     /** C[m, n] = beta * C + A[m, k] . B[n, k]^T, on direct buffers. */
@@ -48,7 +49,9 @@ public final class Blas {
 
     /** A direct (off-heap) buffer of n floats in native byte order. */
     public static FloatBuffer direct(int n) {
-        return ByteBuffer.allocateDirect(n * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        return ByteBuffer.allocateDirect(n * Float.BYTES)
+                .order(ByteOrder.nativeOrder())
+                .asFloatBuffer();
     }
 
     /** C[m, n] = beta * C + A[k, m]^T . B[k, n]. */

@@ -14,15 +14,15 @@ public final class ClassifierHead {
 
     /** The head's activations and gradients for up to maxBatch rows. */
     public static final class Buffers {
-        public final float[] input;   // [batch, in] filled by the network before forward
-        public final float[] dInput;  // [batch, in]
-        final float[] fc1Out;         // [batch, D] after ReLU
-        final float[] hidden;         // [batch, D] after dropout
-        final float[] mask;           // [batch, D]
-        final float[] dHidden;        // [batch, D]
-        public final float[] logits;  // [batch, C]
-        public final float[] probs;   // [batch, C]
-        final float[] dLogits;        // [batch, C]
+        public final float[] input; // [batch, in] filled by the network before forward
+        public final float[] dInput; // [batch, in]
+        final float[] fc1Out; // [batch, D] after ReLU
+        final float[] hidden; // [batch, D] after dropout
+        final float[] mask; // [batch, D]
+        final float[] dHidden; // [batch, D]
+        public final float[] logits; // [batch, C]
+        public final float[] probs; // [batch, C]
+        final float[] dLogits; // [batch, C]
 
         Buffers(int maxBatch, int in, int d, int classes) {
             input = new float[maxBatch * in];

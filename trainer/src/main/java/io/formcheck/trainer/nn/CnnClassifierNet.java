@@ -1,6 +1,7 @@
 package io.formcheck.trainer.nn;
 
 import io.formcheck.model.CnnForward;
+import io.formcheck.model.ModelFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,7 @@ import java.util.Random;
  */
 public final class CnnClassifierNet implements ClassifierNet {
     /** Sizes and the head's dropout rate. */
-    public record Shape(int input, int filters, int kernel, int layers, int head, int classes, float dropout) {
-    }
+    public record Shape(int input, int filters, int kernel, int layers, int head, int classes, float dropout) {}
 
     public final Shape shape;
     public final ConvLayer[] conv;
@@ -105,7 +105,7 @@ public final class CnnClassifierNet implements ClassifierNet {
     @Override
     public Map<String, String> architecture() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(io.formcheck.model.ModelFile.ARCHITECTURE, CnnForward.ARCHITECTURE);
+        m.put(ModelFile.ARCHITECTURE, CnnForward.ARCHITECTURE);
         m.put(CnnForward.INPUT_SIZE, String.valueOf(shape.input));
         m.put(CnnForward.FILTERS, String.valueOf(shape.filters));
         m.put(CnnForward.KERNEL, String.valueOf(shape.kernel));

@@ -19,7 +19,7 @@ public final class ConvLayer {
 
     /** Activations kept for backward. */
     public static final class Buffers {
-        final float[] cols;  // [rows, K*in]
+        final float[] cols; // [rows, K*in]
         final float[] dCols; // [rows, K*in]
         public final float[] y; // [rows, F] after ReLU
 
@@ -31,7 +31,11 @@ public final class ConvLayer {
     }
 
     public ConvLayer(String name, int input, int filters, int kernel) {
-        this(input, filters, kernel, new Parameter(name + ".weight", filters, kernel * input),
+        this(
+                input,
+                filters,
+                kernel,
+                new Parameter(name + ".weight", filters, kernel * input),
                 new Parameter(name + ".bias", filters));
         if (kernel % 2 == 0) {
             throw new IllegalArgumentException("kernel size must be odd for 'same' padding, got " + kernel);

@@ -4,8 +4,7 @@ import java.util.Random;
 
 /** Inverted dropout: kept values are scaled by 1/(1-p) in training so inference needs no change. */
 public final class Dropout {
-    private Dropout() {
-    }
+    private Dropout() {}
 
     /** Draws mask[0, n) and writes y = x * mask. */
     public static void forward(int n, float p, Random rng, float[] x, float[] mask, float[] y) {

@@ -1,6 +1,7 @@
 package io.formcheck.trainer.nn;
 
 import io.formcheck.model.LstmForward;
+import io.formcheck.model.ModelFile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,10 +30,10 @@ public final class LstmClassifierNet implements ClassifierNet {
         final int maxBatch;
         final int maxRows;
         final LstmLayer.Buffers[] layers;
-        final float[][] input;    // [layers][rows, H] input of layer l > 0 after dropout
+        final float[][] input; // [layers][rows, H] input of layer l > 0 after dropout
         final float[][] dropMask; // [layers][rows, H]
-        final float[][] dH;       // [layers][rows, H]
-        final float[] dX;         // [rows, H]
+        final float[][] dH; // [layers][rows, H]
+        final float[] dX; // [rows, H]
         final ClassifierHead.Buffers head;
 
         Workspace(Shape s, ClassifierHead classifier, int maxBatch, int maxRows) {
@@ -119,7 +120,7 @@ public final class LstmClassifierNet implements ClassifierNet {
     @Override
     public Map<String, String> architecture() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(io.formcheck.model.ModelFile.ARCHITECTURE, LstmForward.ARCHITECTURE);
+        m.put(ModelFile.ARCHITECTURE, LstmForward.ARCHITECTURE);
         m.put(LstmForward.INPUT_SIZE, String.valueOf(shape.input));
         m.put(LstmForward.HIDDEN_SIZE, String.valueOf(shape.hidden));
         m.put(LstmForward.LAYERS, String.valueOf(shape.layers));

@@ -21,15 +21,15 @@ public final class LstmLayer {
 
     /** Activations kept from forward for backward, packed [rows, ...], plus per-step scratch. */
     public static final class Buffers {
-        final float[] gates;   // [rows, G] activated i, f, g, o
-        final float[] c;       // [rows, H]
-        final float[] tanhC;   // [rows, H]
+        final float[] gates; // [rows, G] activated i, f, g, o
+        final float[] c; // [rows, H]
+        final float[] tanhC; // [rows, H]
         public final float[] h; // [rows, H] the layer's output
-        final float[] hPrev;   // [rows, H] h_{t-1} aligned with step t's rows (zero at t = 0)
-        final float[] dGates;  // [rows, G] gradient of the pre-activation gates
-        final float[] stepG;   // [batch, G] recurrent part of one step's gates
-        final float[] dhNext;  // [batch, H]
-        final float[] dcNext;  // [batch, H]
+        final float[] hPrev; // [rows, H] h_{t-1} aligned with step t's rows (zero at t = 0)
+        final float[] dGates; // [rows, G] gradient of the pre-activation gates
+        final float[] stepG; // [batch, G] recurrent part of one step's gates
+        final float[] dhNext; // [batch, H]
+        final float[] dcNext; // [batch, H]
         // one step's gemm operands, in direct buffers (see Blas) that stay at position 0, as BLAS
         // reads from a buffer's position: W_hh [G, H], h [batch, H], gates [batch, G]
         final FloatBuffer wHh;
@@ -54,8 +54,12 @@ public final class LstmLayer {
     }
 
     public LstmLayer(String name, int input, int hidden) {
-        this(input, hidden, new Parameter(name + ".weight_ih", 4 * hidden, input),
-                new Parameter(name + ".weight_hh", 4 * hidden, hidden), new Parameter(name + ".bias", 4 * hidden));
+        this(
+                input,
+                hidden,
+                new Parameter(name + ".weight_ih", 4 * hidden, input),
+                new Parameter(name + ".weight_hh", 4 * hidden, hidden),
+                new Parameter(name + ".bias", 4 * hidden));
     }
 
     private LstmLayer(int input, int hidden, Parameter wIh, Parameter wHh, Parameter bias) {

@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** The mean over each sequence's real steps: [rows, width] packed to [batch, width]. */
 final class MeanPool {
-    private MeanPool() {
-    }
+    private MeanPool() {}
 
     static void forward(PackedBatch batch, float[] x, int width, float[] out) {
         for (int b = 0; b < batch.size; b++) {

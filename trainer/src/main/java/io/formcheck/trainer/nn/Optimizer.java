@@ -17,7 +17,9 @@ public abstract class Optimizer {
 
     /** The optimizers the trainer offers, by command-line name. */
     public enum Kind {
-        ADAM, SGD, RMSPROP;
+        ADAM,
+        SGD,
+        RMSPROP;
 
         public static Kind parse(String name) {
             try {

@@ -29,9 +29,11 @@ public final class PackedBatch {
     private PackedBatch(List<float[]> sequences, int[] labels, int features) {
         this.features = features;
         this.size = sequences.size();
-        this.order = IntStream.range(0, size).boxed()
+        this.order = IntStream.range(0, size)
+                .boxed()
                 .sorted(Comparator.comparingInt((Integer i) -> -sequences.get(i).length))
-                .mapToInt(Integer::intValue).toArray();
+                .mapToInt(Integer::intValue)
+                .toArray();
         this.lengths = new int[size];
         this.labels = new int[size];
         for (int b = 0; b < size; b++) {
@@ -77,6 +79,7 @@ public final class PackedBatch {
 
     @Override
     public String toString() {
-        return "PackedBatch[size=" + size + ", steps=" + steps + ", rows=" + rows + ", lengths=" + Arrays.toString(lengths) + "]";
+        return "PackedBatch[size=" + size + ", steps=" + steps + ", rows=" + rows + ", lengths="
+                + Arrays.toString(lengths) + "]";
     }
 }

@@ -1,5 +1,8 @@
 package io.formcheck.trainer.nn;
 
+import java.util.Arrays;
+import java.util.Random;
+
 /** A trainable tensor and its gradient, row-major, both float32. */
 public final class Parameter {
     public final String name;
@@ -35,11 +38,11 @@ public final class Parameter {
     }
 
     public void zeroGrad() {
-        java.util.Arrays.fill(grad, 0f);
+        Arrays.fill(grad, 0f);
     }
 
     /** PyTorch's default init for LSTM and Linear weights: U(-bound, bound). */
-    public void uniform(java.util.Random rng, double bound) {
+    public void uniform(Random rng, double bound) {
         for (int i = 0; i < value.length; i++) {
             value[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);
         }

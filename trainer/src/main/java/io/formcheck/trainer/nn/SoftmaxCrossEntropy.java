@@ -4,8 +4,7 @@ import io.formcheck.model.Activations;
 
 /** Mean cross-entropy of softmax(logits) over a batch, and its gradient. Shapes: logits, probs [n, C]. */
 public final class SoftmaxCrossEntropy {
-    private SoftmaxCrossEntropy() {
-    }
+    private SoftmaxCrossEntropy() {}
 
     /** Writes probs and returns the mean loss over the n rows. */
     public static float forward(int n, int classes, float[] logits, int[] labels, float[] probs) {

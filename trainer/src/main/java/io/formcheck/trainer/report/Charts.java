@@ -7,28 +7,36 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /** PNG charts of training runs, written atomically. */
 public final class Charts {
-    private Charts() {
-    }
+    private Charts() {}
 
     /** Loss and accuracy per epoch, training against validation, with the best epoch marked. */
-    public static void trainingCurves(String title, List<EpochStats> history, int bestEpoch, Path png) throws IOException {
+    public static void trainingCurves(String title, List<EpochStats> history, int bestEpoch, Path png)
+            throws IOException {
         XYSeries trainLoss = new XYSeries("train loss");
         XYSeries valLoss = new XYSeries("validation loss");
         XYSeries trainAcc = new XYSeries("train accuracy");
@@ -43,9 +51,9 @@ public final class Charts {
         plot.add(linePlot("cross-entropy", new XYSeriesCollection(trainLoss), valLoss), 1);
         XYPlot accuracy = linePlot("accuracy", new XYSeriesCollection(trainAcc), valAcc);
         history.stream().filter(s -> s.epoch() == bestEpoch).findFirst().ifPresent(best -> {
-            XYTextAnnotation mark = new XYTextAnnotation("best validation: epoch " + bestEpoch, bestEpoch,
-                    best.validationAccuracy());
-            mark.setTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            XYTextAnnotation mark =
+                    new XYTextAnnotation("best validation: epoch " + bestEpoch, bestEpoch, best.validationAccuracy());
+            mark.setTextAnchor(TextAnchor.TOP_LEFT);
             accuracy.addAnnotation(mark);
         });
         plot.add(accuracy, 1);
@@ -96,37 +104,37 @@ public final class Charts {
     }
 
     /** One horizontal bar per entry, e.g. accuracy per subject or per experiment. */
-    public static void bars(String title, String valueLabel, java.util.Map<String, Double> values, Path png)
-            throws IOException {
-        org.jfree.data.category.DefaultCategoryDataset data = new org.jfree.data.category.DefaultCategoryDataset();
+    public static void bars(String title, String valueLabel, Map<String, Double> values, Path png) throws IOException {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
         values.forEach((name, v) -> data.addValue(v, valueLabel, name));
-        JFreeChart chart = org.jfree.chart.ChartFactory.createBarChart(title, null, valueLabel, data,
-                org.jfree.chart.plot.PlotOrientation.HORIZONTAL, false, false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                title, null, valueLabel, data, PlotOrientation.HORIZONTAL, false, false, false);
         chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
         chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
         write(chart, png, 800, 120 + 40 * values.size());
     }
 
     /** One point per entry, labelled, e.g. validation against test accuracy per experiment. */
-    public static void scatter(String title, String xLabel, String yLabel, java.util.Map<String, double[]> points, Path png)
+    public static void scatter(String title, String xLabel, String yLabel, Map<String, double[]> points, Path png)
             throws IOException {
         // Points are numbered, names go to the legend: names written beside points overlapped and ran off the plot.
         XYSeriesCollection data = new XYSeriesCollection();
-        java.util.Map<java.util.List<Double>, List<String>> numbersAt = new java.util.LinkedHashMap<>();
+        Map<List<Double>, List<String>> numbersAt = new LinkedHashMap<>();
         int n = 0;
-        for (java.util.Map.Entry<String, double[]> p : points.entrySet()) {
+        for (Map.Entry<String, double[]> p : points.entrySet()) {
             n++;
             XYSeries series = new XYSeries(n + "  " + p.getKey());
             series.add(p.getValue()[0], p.getValue()[1]);
             data.addSeries(series);
-            numbersAt.computeIfAbsent(List.of(p.getValue()[0], p.getValue()[1]), k -> new java.util.ArrayList<>())
+            numbersAt
+                    .computeIfAbsent(List.of(p.getValue()[0], p.getValue()[1]), k -> new ArrayList<>())
                     .add(String.valueOf(n));
         }
         XYPlot plot = new XYPlot();
         numbersAt.forEach((xy, numbers) -> {
             XYTextAnnotation label = new XYTextAnnotation(String.join(", ", numbers), xy.get(0), xy.get(1));
             label.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-            label.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+            label.setTextAnchor(TextAnchor.BOTTOM_RIGHT);
             plot.addAnnotation(label);
         });
         plot.setDataset(data);
@@ -141,19 +149,22 @@ public final class Charts {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.getLegend().setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
+        chart.getLegend().setPosition(RectangleEdge.RIGHT);
         write(chart, png, 1200, 700);
     }
 
     /** Validation accuracy per epoch of several runs on one chart. */
-    public static void curves(String title, java.util.Map<String, List<EpochStats>> runs, Path png) throws IOException {
+    public static void curves(String title, Map<String, List<EpochStats>> runs, Path png) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         runs.forEach((name, history) -> {
             XYSeries s = new XYSeries(name);
             history.forEach(e -> s.add(e.epoch(), e.validationAccuracy()));
             data.addSeries(s);
         });
-        XYPlot plot = new XYPlot(data, new NumberAxis("epoch"), new NumberAxis("validation accuracy"),
+        XYPlot plot = new XYPlot(
+                data,
+                new NumberAxis("epoch"),
+                new NumberAxis("validation accuracy"),
                 new XYLineAndShapeRenderer(true, false));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -161,12 +172,12 @@ public final class Charts {
     }
 
     /** Grouped horizontal bars: for each entry, one bar per series (e.g. random split and left-out subject). */
-    public static void groupedBars(String title, String valueLabel, java.util.Map<String, java.util.Map<String, Double>> groups,
-            Path png) throws IOException {
-        org.jfree.data.category.DefaultCategoryDataset data = new org.jfree.data.category.DefaultCategoryDataset();
+    public static void groupedBars(String title, String valueLabel, Map<String, Map<String, Double>> groups, Path png)
+            throws IOException {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
         groups.forEach((name, bars) -> bars.forEach((series, v) -> data.addValue(v, series, name)));
-        JFreeChart chart = org.jfree.chart.ChartFactory.createBarChart(title, null, valueLabel, data,
-                org.jfree.chart.plot.PlotOrientation.HORIZONTAL, true, false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                title, null, valueLabel, data, PlotOrientation.HORIZONTAL, true, false, false);
         chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
         chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
         write(chart, png, 900, 160 + 60 * groups.size());

@@ -10,10 +10,10 @@ import java.util.Map;
 
 /** Metrics as JSON-ready maps and as text for the terminal. */
 public final class MetricsReport {
-    public static final List<String> LABELS = Arrays.stream(ExerciseClass.values()).map(Enum::name).toList();
+    public static final List<String> LABELS =
+            Arrays.stream(ExerciseClass.values()).map(Enum::name).toList();
 
-    private MetricsReport() {
-    }
+    private MetricsReport() {}
 
     public static Map<String, Object> toMap(Metrics m) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -24,8 +24,17 @@ public final class MetricsReport {
         out.put("confusion_matrix", m.confusion());
         Map<String, Object> perClass = new LinkedHashMap<>();
         for (int k = 0; k < LABELS.size(); k++) {
-            perClass.put(LABELS.get(k), Map.of(
-                    "precision", m.precision()[k], "recall", m.recall()[k], "f1", m.f1()[k], "support", m.support()[k]));
+            perClass.put(
+                    LABELS.get(k),
+                    Map.of(
+                            "precision",
+                            m.precision()[k],
+                            "recall",
+                            m.recall()[k],
+                            "f1",
+                            m.f1()[k],
+                            "support",
+                            m.support()[k]));
         }
         out.put("per_class", perClass);
         return out;
@@ -33,12 +42,20 @@ public final class MetricsReport {
 
     public static String toText(Metrics m) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "accuracy %.4f  macro-F1 %.4f  (%d windows)%n", m.accuracy(), m.macroF1(), m.windows()));
+        s.append(String.format(
+                Locale.ROOT, "accuracy %.4f  macro-F1 %.4f  (%d windows)%n", m.accuracy(), m.macroF1(), m.windows()));
         s.append("class  precision  recall  f1      support   confusion (predicted ")
-                .append(String.join(" ", LABELS)).append(")\n");
+                .append(String.join(" ", LABELS))
+                .append(")\n");
         for (int k = 0; k < LABELS.size(); k++) {
-            s.append(String.format(Locale.ROOT, "%-5s  %.4f     %.4f  %.4f  %7d   ", LABELS.get(k),
-                    m.precision()[k], m.recall()[k], m.f1()[k], m.support()[k]));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%-5s  %.4f     %.4f  %.4f  %7d   ",
+                    LABELS.get(k),
+                    m.precision()[k],
+                    m.recall()[k],
+                    m.f1()[k],
+                    m.support()[k]));
             for (int p = 0; p < LABELS.size(); p++) {
                 s.append(String.format(Locale.ROOT, "%4d", m.confusion()[k][p]));
             }

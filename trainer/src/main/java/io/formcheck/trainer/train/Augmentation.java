@@ -7,8 +7,7 @@ import java.util.Random;
  * later or cut a little short) and Gaussian noise on the standardized readings.
  */
 final class Augmentation {
-    private Augmentation() {
-    }
+    private Augmentation() {}
 
     /** seq: steps*features standardized values. Returns seq itself when the config asks for no augmentation. */
     static float[] apply(float[] seq, int features, TrainingConfig cfg, Random rng) {

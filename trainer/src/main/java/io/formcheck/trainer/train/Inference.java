@@ -10,14 +10,14 @@ import java.util.List;
 public final class Inference {
     private static final int BATCH = 128;
 
-    private Inference() {
-    }
+    private Inference() {}
 
     /** One row of class probabilities per sequence, in the order given. */
     public static float[][] probabilities(ClassifierNet net, List<float[]> sequences) {
         int features = net.inputs();
         int classes = net.classes();
-        int maxSteps = sequences.stream().mapToInt(s -> s.length / features).max().orElse(0);
+        int maxSteps =
+                sequences.stream().mapToInt(s -> s.length / features).max().orElse(0);
         int batch = Math.min(BATCH, sequences.size());
         ClassifierNet.Workspace ws = net.workspace(batch, batch * maxSteps);
         float[][] out = new float[sequences.size()][];

@@ -2,13 +2,13 @@ package io.formcheck.trainer.train;
 
 import io.formcheck.model.Standardization;
 import io.formcheck.trainer.data.RepetitionWindow;
+import java.util.Arrays;
 import java.util.List;
 import smile.math.MathEx;
 
 /** Per-feature mean and standard deviation over every reading of the training windows only. */
 public final class InputStatistics {
-    private InputStatistics() {
-    }
+    private InputStatistics() {}
 
     public static Standardization fit(List<RepetitionWindow> training) {
         return fit(training, false);
@@ -17,7 +17,7 @@ public final class InputStatistics {
     /** With centerEachRepetition, each repetition's own mean is also subtracted (see {@link Standardization}). */
     public static Standardization fit(List<RepetitionWindow> training, boolean centerEachRepetition) {
         double[][] rows = training.stream()
-                .flatMap(w -> java.util.Arrays.stream(w.samples()))
+                .flatMap(w -> Arrays.stream(w.samples()))
                 .map(InputStatistics::toDouble)
                 .toArray(double[][]::new);
         double[] mean = MathEx.colMeans(rows);

@@ -9,8 +9,15 @@ import smile.validation.metric.ConfusionMatrix;
  *
  * @param confusion rows are true classes, columns predicted ones
  */
-public record Metrics(int windows, double accuracy, double macroF1, int[][] confusion,
-        double[] precision, double[] recall, double[] f1, int[] support) {
+public record Metrics(
+        int windows,
+        double accuracy,
+        double macroF1,
+        int[][] confusion,
+        double[] precision,
+        double[] recall,
+        double[] f1,
+        int[] support) {
 
     public static Metrics of(int[] truth, int[] prediction, int classes) {
         if (truth.length != prediction.length || truth.length == 0) {
@@ -44,7 +51,14 @@ public record Metrics(int windows, double accuracy, double macroF1, int[][] conf
                 present++;
             }
         }
-        return new Metrics(truth.length, Accuracy.of(truth, prediction), f1Sum / present, confusion,
-                precision, recall, f1, support);
+        return new Metrics(
+                truth.length,
+                Accuracy.of(truth, prediction),
+                f1Sum / present,
+                confusion,
+                precision,
+                recall,
+                f1,
+                support);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
 import java.util.stream.LongStream;
@@ -31,12 +32,12 @@ public final class ReadingForest {
     private static final int CHUNK = 10;
     /** Fully grown trees: the split's readings are few enough, and pruning lost accuracy (README, Results). */
     private static final int MAX_DEPTH = 40;
+
     private static final int NODE_SIZE = 1;
     /** Every integer up to 2^24 is exact in float32, the model file's only number type. */
     private static final int MAX_NODES = 1 << 24;
 
-    private ReadingForest() {
-    }
+    private ReadingForest() {}
 
     /**
      * @param windows standardized repetitions, steps x features each
@@ -44,8 +45,8 @@ public final class ReadingForest {
      * @param treesDone told the number of trees fitted so far
      * @return the header entries and tensors of the fitted forest, ready for a model file
      */
-    public static ExportedModel fit(List<float[][]> windows, int[] labels, int classes, int trees, long seed,
-            IntConsumer treesDone) {
+    public static ExportedModel fit(
+            List<float[][]> windows, int[] labels, int classes, int trees, long seed, IntConsumer treesDone) {
         int features = windows.get(0)[0].length;
         List<double[]> rows = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
@@ -64,13 +65,24 @@ public final class ReadingForest {
             names[j] = "x" + j;
         }
         DataFrame data = DataFrame.of(rows.toArray(double[][]::new), names)
-                .merge(IntVector.of("label", y.stream().mapToInt(Integer::intValue).toArray()));
+                .merge(IntVector.of(
+                        "label", y.stream().mapToInt(Integer::intValue).toArray()));
         long[] seeds = treeSeeds(seed, trees);
         RandomForest forest = null;
         for (int done = 0; done < trees; done += CHUNK) {
             int n = Math.min(CHUNK, trees - done);
-            RandomForest part = RandomForest.fit(Formula.lhs("label"), data, n, mtry(features), SplitRule.GINI,
-                    MAX_DEPTH, rows.size(), NODE_SIZE, 1.0, null, LongStream.of(seeds).skip(done).limit(n));
+            RandomForest part = RandomForest.fit(
+                    Formula.lhs("label"),
+                    data,
+                    n,
+                    mtry(features),
+                    SplitRule.GINI,
+                    MAX_DEPTH,
+                    rows.size(),
+                    NODE_SIZE,
+                    1.0,
+                    null,
+                    LongStream.of(seeds).skip(done).limit(n));
             forest = forest == null ? part : forest.merge(part);
             treesDone.accept(done + n);
         }
@@ -79,7 +91,7 @@ public final class ReadingForest {
 
     /** One seed per tree, drawn from the run's seed: Smile seeds a tree's generator only from seeds above 1. */
     static long[] treeSeeds(long seed, int trees) {
-        return new java.util.Random(seed).longs(trees, 2, Long.MAX_VALUE).toArray();
+        return new Random(seed).longs(trees, 2, Long.MAX_VALUE).toArray();
     }
 
     /** Smile's default for classification: the square root of the feature count. */
@@ -118,7 +130,8 @@ public final class ReadingForest {
         put(tensors, "forest.threshold", arrays.threshold);
         put(tensors, "forest.left", arrays.left);
         put(tensors, "forest.right", arrays.right);
-        tensors.put("forest.leaf", Tensor.of("forest.leaf", floats(arrays.leaf), arrays.leaf.size() / classes, classes));
+        tensors.put(
+                "forest.leaf", Tensor.of("forest.leaf", floats(arrays.leaf), arrays.leaf.size() / classes, classes));
         return new ExportedModel(architecture, new ArrayList<>(tensors.values()));
     }
 
@@ -160,7 +173,8 @@ public final class ReadingForest {
                 return;
             }
             if (!(node instanceof OrdinalNode split)) {
-                throw new IllegalStateException("unexpected tree node " + node.getClass().getName());
+                throw new IllegalStateException(
+                        "unexpected tree node " + node.getClass().getName());
             }
             feature.set(at, (float) split.feature());
             threshold.set(at, floatThreshold(splitValue(split)));

@@ -28,8 +28,7 @@ final class ShardedStep implements AutoCloseable {
     private final int features;
 
     /** What one step measured. */
-    record Outcome(double lossSum, int correct) {
-    }
+    record Outcome(double lossSum, int correct) {}
 
     ShardedStep(ClassifierNet net, int batchSize, int maxSteps) {
         this.features = net.inputs();
@@ -66,7 +65,8 @@ final class ShardedStep implements AutoCloseable {
                 for (Parameter p : nets[shard].parameters()) {
                     p.zeroGrad();
                 }
-                PackedBatch batch = PackedBatch.of(sequences.subList(from, to), Arrays.copyOfRange(labels, from, to), features);
+                PackedBatch batch =
+                        PackedBatch.of(sequences.subList(from, to), Arrays.copyOfRange(labels, from, to), features);
                 float loss = nets[shard].forwardBackward(batch, workspaces[shard], new Random(seeds[shard]), n);
                 return new Outcome(loss * batch.size, correct(workspaces[shard].head().probs, batch.labels));
             }));

@@ -21,16 +21,19 @@ public final class Study {
     }
 
     /** What a method scored. */
-    public record Scores(Map<Long, Double> splitAccuracy, double meanSplitAccuracy, double sdSplitAccuracy,
-            Map<String, Double> subjectAccuracy, double meanSubjectAccuracy) {
-    }
+    public record Scores(
+            Map<Long, Double> splitAccuracy,
+            double meanSplitAccuracy,
+            double sdSplitAccuracy,
+            Map<String, Double> subjectAccuracy,
+            double meanSubjectAccuracy) {}
 
-    private Study() {
-    }
+    private Study() {}
 
     /** A trainer configuration (a network or the reading forest), trained with each split's seed. */
     public static Method configured(TrainingConfig cfg) {
-        return (windows, split, seed) -> Experiment.run(cfg.withSeed(seed), windows, split, line -> { }).test();
+        return (windows, split, seed) ->
+                Experiment.run(cfg.withSeed(seed), windows, split, line -> {}).test();
     }
 
     /** The random-forest baseline, fitted on training and validation windows (it needs no early stopping). */
@@ -39,33 +42,49 @@ public final class Study {
             List<RepetitionWindow> fit = new ArrayList<>();
             split.train().forEach(i -> fit.add(windows.get(i)));
             split.validation().forEach(i -> fit.add(windows.get(i)));
-            List<RepetitionWindow> test = split.test().stream().map(windows::get).toList();
+            List<RepetitionWindow> test =
+                    split.test().stream().map(windows::get).toList();
             int[] truth = test.stream().mapToInt(RepetitionWindow::label).toArray();
             return Metrics.of(truth, SummaryForest.fit(fit, seed).predict(test), ExerciseClass.values().length);
         };
     }
 
-    public static Scores score(String name, Method method, List<RepetitionWindow> windows, long[] seeds,
-            boolean leaveOneSubjectOut, Progress progress) {
+    public static Scores score(
+            String name,
+            Method method,
+            List<RepetitionWindow> windows,
+            long[] seeds,
+            boolean leaveOneSubjectOut,
+            Progress progress) {
         int[] labels = windows.stream().mapToInt(RepetitionWindow::label).toArray();
         Map<Long, Double> splits = new LinkedHashMap<>();
         for (long seed : seeds) {
-            double acc = method.run(windows, Splits.stratified(labels, seed, 0.70, 0.15), seed).accuracy();
+            double acc = method.run(windows, Splits.stratified(labels, seed, 0.70, 0.15), seed)
+                    .accuracy();
             splits.put(seed, acc);
             progress.done(name + ", split seed " + seed, acc);
         }
         Map<String, Double> subjects = new LinkedHashMap<>();
         if (leaveOneSubjectOut) {
-            for (Map.Entry<String, Splits.Split> fold : Splits.leaveOneSubjectOut(windows, seeds[0], 0.15).entrySet()) {
+            for (Map.Entry<String, Splits.Split> fold :
+                    Splits.leaveOneSubjectOut(windows, seeds[0], 0.15).entrySet()) {
                 double acc = method.run(windows, fold.getValue(), seeds[0]).accuracy();
                 subjects.put(fold.getKey(), acc);
                 progress.done(name + ", subject " + fold.getKey() + " left out", acc);
             }
         }
-        double mean = splits.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        double sd = Math.sqrt(splits.values().stream().mapToDouble(a -> (a - mean) * (a - mean)).sum()
+        double mean = splits.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElse(Double.NaN);
+        double sd = Math.sqrt(splits.values().stream()
+                        .mapToDouble(a -> (a - mean) * (a - mean))
+                        .sum()
                 / Math.max(1, splits.size() - 1));
-        double subjectMean = subjects.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double subjectMean = subjects.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElse(Double.NaN);
         return new Scores(splits, mean, sd, subjects, subjectMean);
     }
 }

@@ -27,9 +27,19 @@ public final class SummaryForest {
     /** Smile's default tree limits (depth 20, a leaf per 5 rows at most, nodes of 5), each tree seeded from seed. */
     public static SummaryForest fit(List<RepetitionWindow> train, long seed) {
         DataFrame x = DataFrame.of(summaries(train), names());
-        DataFrame data = x.merge(IntVector.of("classe", train.stream().mapToInt(RepetitionWindow::label).toArray()));
-        return new SummaryForest(RandomForest.fit(Formula.lhs("classe"), data, TREES, ReadingForest.mtry(x.ncol()),
-                SplitRule.GINI, 20, Math.max(2, train.size() / 5), 5, 1.0, null,
+        DataFrame data = x.merge(IntVector.of(
+                "classe", train.stream().mapToInt(RepetitionWindow::label).toArray()));
+        return new SummaryForest(RandomForest.fit(
+                Formula.lhs("classe"),
+                data,
+                TREES,
+                ReadingForest.mtry(x.ncol()),
+                SplitRule.GINI,
+                20,
+                Math.max(2, train.size() / 5),
+                5,
+                1.0,
+                null,
                 LongStream.of(ReadingForest.treeSeeds(seed, TREES))));
     }
 

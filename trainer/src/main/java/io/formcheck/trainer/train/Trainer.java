@@ -6,6 +6,7 @@ import io.formcheck.trainer.nn.Optimizer;
 import io.formcheck.trainer.nn.Parameter;
 import io.formcheck.trainer.nn.ReduceLrOnPlateau;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -20,9 +21,12 @@ public final class Trainer {
     }
 
     /** The trained network (best-validation weights) and how it got there. */
-    public record Result(ClassifierNet net, List<EpochStats> history, int bestEpoch,
-            double bestValidationAccuracy, double seconds) {
-    }
+    public record Result(
+            ClassifierNet net,
+            List<EpochStats> history,
+            int bestEpoch,
+            double bestValidationAccuracy,
+            double seconds) {}
 
     /** Standardized sequences (steps*features values each) and their class indices. */
     public record Examples(List<float[]> sequences, int[] labels) {
@@ -35,11 +39,10 @@ public final class Trainer {
         }
     }
 
-    private Trainer() {
-    }
+    private Trainer() {}
 
-    public static Result train(TrainingConfig cfg, int features, int classes, Examples train, Examples validation,
-            Listener listener) {
+    public static Result train(
+            TrainingConfig cfg, int features, int classes, Examples train, Examples validation, Listener listener) {
         long start = System.nanoTime();
         Random rng = new Random(cfg.seed());
         ClassifierNet net = cfg.network(features, classes);
@@ -54,40 +57,50 @@ public final class Trainer {
         double bestAccuracy = -1;
         int bestEpoch = 0;
         try (ShardedStep step = new ShardedStep(net, batchSize, train.maxSteps(features))) {
-        for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
-            long epochStart = System.nanoTime();
-            float lr = optimizer.learningRate();
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < train.size(); i++) {
-                order.add(i);
+            for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+                long epochStart = System.nanoTime();
+                float lr = optimizer.learningRate();
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < train.size(); i++) {
+                    order.add(i);
+                }
+                Collections.shuffle(order, rng);
+                double lossSum = 0;
+                int correct = 0;
+                for (int from = 0; from < order.size(); from += batchSize) {
+                    List<Integer> ids = order.subList(from, Math.min(from + batchSize, order.size()));
+                    ShardedStep.Outcome outcome = step.run(
+                            ids.stream()
+                                    .map(i ->
+                                            Augmentation.apply(train.sequences().get(i), features, cfg, rng))
+                                    .toList(),
+                            ids.stream().mapToInt(i -> train.labels()[i]).toArray(),
+                            rng);
+                    optimizer.step();
+                    lossSum += outcome.lossSum();
+                    correct += outcome.correct();
+                }
+                double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
+                float[][] probs = Inference.probabilities(net, validation.sequences());
+                double valLoss = crossEntropy(probs, validation.labels());
+                double valAccuracy = accuracy(probs, validation.labels());
+                scheduler.step(valLoss);
+                if (valAccuracy > bestAccuracy) {
+                    bestAccuracy = valAccuracy;
+                    bestEpoch = epoch;
+                    best = snapshot(params);
+                }
+                EpochStats stats = new EpochStats(
+                        epoch,
+                        lossSum / train.size(),
+                        (double) correct / train.size(),
+                        valLoss,
+                        valAccuracy,
+                        lr,
+                        trainSeconds);
+                history.add(stats);
+                listener.epoch(stats);
             }
-            java.util.Collections.shuffle(order, rng);
-            double lossSum = 0;
-            int correct = 0;
-            for (int from = 0; from < order.size(); from += batchSize) {
-                List<Integer> ids = order.subList(from, Math.min(from + batchSize, order.size()));
-                ShardedStep.Outcome outcome = step.run(ids.stream()
-                        .map(i -> Augmentation.apply(train.sequences().get(i), features, cfg, rng)).toList(),
-                        ids.stream().mapToInt(i -> train.labels()[i]).toArray(), rng);
-                optimizer.step();
-                lossSum += outcome.lossSum();
-                correct += outcome.correct();
-            }
-            double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-            float[][] probs = Inference.probabilities(net, validation.sequences());
-            double valLoss = crossEntropy(probs, validation.labels());
-            double valAccuracy = accuracy(probs, validation.labels());
-            scheduler.step(valLoss);
-            if (valAccuracy > bestAccuracy) {
-                bestAccuracy = valAccuracy;
-                bestEpoch = epoch;
-                best = snapshot(params);
-            }
-            EpochStats stats = new EpochStats(epoch, lossSum / train.size(), (double) correct / train.size(),
-                    valLoss, valAccuracy, lr, trainSeconds);
-            history.add(stats);
-            listener.epoch(stats);
-        }
         }
         for (int k = 0; k < params.size(); k++) {
             System.arraycopy(best[k], 0, params.get(k).value, 0, best[k].length);

@@ -80,14 +80,52 @@ public record TrainingConfig(
 
     /** The seed notebook's configuration (DEVELOPERS.md): the faithful baseline. */
     public static TrainingConfig seedPreset() {
-        return new TrainingConfig("lstm", 128, 2, false, 64, 5, 64, 0.5f, Optimizer.Kind.ADAM, 1e-3f, 0f, 32, 50,
-                0.5f, 5, 1f, 0f, false, 100, 42);
+        return new TrainingConfig(
+                "lstm",
+                128,
+                2,
+                false,
+                64,
+                5,
+                64,
+                0.5f,
+                Optimizer.Kind.ADAM,
+                1e-3f,
+                0f,
+                32,
+                50,
+                0.5f,
+                5,
+                1f,
+                0f,
+                false,
+                100,
+                42);
     }
 
     /** The 1D-CNN the seed's title promised: 2 layers of 128 filters, kernel 5, mean pooling, the 64-unit head. */
     public static TrainingConfig cnnPreset() {
-        return new TrainingConfig("cnn", 128, 2, true, 128, 5, 64, 0.5f, Optimizer.Kind.ADAM, 1e-3f, 1e-4f, 32, 60,
-                0.5f, 5, 1f, 0f, false, 100, 42);
+        return new TrainingConfig(
+                "cnn",
+                128,
+                2,
+                true,
+                128,
+                5,
+                64,
+                0.5f,
+                Optimizer.Kind.ADAM,
+                1e-3f,
+                1e-4f,
+                32,
+                60,
+                0.5f,
+                5,
+                1f,
+                0f,
+                false,
+                100,
+                42);
     }
 
     /**
@@ -96,8 +134,27 @@ public record TrainingConfig(
      * crops (at least 80% of a repetition) with noise 0.05, Adam 2e-3, 100 epochs.
      */
     public static TrainingConfig tunedCnnPreset() {
-        return new TrainingConfig("cnn", 128, 3, true, 128, 3, 64, 0.3f, Optimizer.Kind.ADAM, 2e-3f, 1e-4f, 32, 100,
-                0.5f, 5, 0.8f, 0.05f, false, 100, 42);
+        return new TrainingConfig(
+                "cnn",
+                128,
+                3,
+                true,
+                128,
+                3,
+                64,
+                0.3f,
+                Optimizer.Kind.ADAM,
+                2e-3f,
+                1e-4f,
+                32,
+                100,
+                0.5f,
+                5,
+                0.8f,
+                0.05f,
+                false,
+                100,
+                42);
     }
 
     /**
@@ -105,8 +162,27 @@ public record TrainingConfig(
      * standardized readings. What the trainer uses unless told otherwise.
      */
     public static TrainingConfig defaultPreset() {
-        return new TrainingConfig(FOREST, 128, 3, true, 128, 3, 64, 0f, Optimizer.Kind.ADAM, 1e-3f, 0f, 32, 1,
-                0.5f, 5, 1f, 0f, false, 100, 42);
+        return new TrainingConfig(
+                FOREST,
+                128,
+                3,
+                true,
+                128,
+                3,
+                64,
+                0f,
+                Optimizer.Kind.ADAM,
+                1e-3f,
+                0f,
+                32,
+                1,
+                0.5f,
+                5,
+                1f,
+                0f,
+                false,
+                100,
+                42);
     }
 
     /** The network this config trains, freshly built (not initialized). */
@@ -115,30 +191,108 @@ public record TrainingConfig(
             throw new IllegalStateException("the reading forest is not a network");
         }
         return arch.equals("cnn")
-                ? new CnnClassifierNet(new CnnClassifierNet.Shape(features, filters, kernel, layers, head, classes, dropout))
-                : new LstmClassifierNet(new LstmClassifierNet.Shape(features, hidden, layers, head, classes, dropout, meanPool));
+                ? new CnnClassifierNet(
+                        new CnnClassifierNet.Shape(features, filters, kernel, layers, head, classes, dropout))
+                : new LstmClassifierNet(
+                        new LstmClassifierNet.Shape(features, hidden, layers, head, classes, dropout, meanPool));
     }
 
     public TrainingConfig withSeed(long newSeed) {
-        return new TrainingConfig(arch, hidden, layers, meanPool, filters, kernel, head, dropout, optimizer, learningRate,
-                weightDecay, batchSize, epochs, lrFactor, lrPatience, cropMin, noise, center, trees, newSeed);
+        return new TrainingConfig(
+                arch,
+                hidden,
+                layers,
+                meanPool,
+                filters,
+                kernel,
+                head,
+                dropout,
+                optimizer,
+                learningRate,
+                weightDecay,
+                batchSize,
+                epochs,
+                lrFactor,
+                lrPatience,
+                cropMin,
+                noise,
+                center,
+                trees,
+                newSeed);
     }
 
     public TrainingConfig withEpochs(int newEpochs) {
-        return new TrainingConfig(arch, hidden, layers, meanPool, filters, kernel, head, dropout, optimizer, learningRate,
-                weightDecay, batchSize, newEpochs, lrFactor, lrPatience, cropMin, noise, center, trees, seed);
+        return new TrainingConfig(
+                arch,
+                hidden,
+                layers,
+                meanPool,
+                filters,
+                kernel,
+                head,
+                dropout,
+                optimizer,
+                learningRate,
+                weightDecay,
+                batchSize,
+                newEpochs,
+                lrFactor,
+                lrPatience,
+                cropMin,
+                noise,
+                center,
+                trees,
+                seed);
     }
 
     /** The same config with each repetition's own mean subtracted after standardization. */
     public TrainingConfig centered() {
-        return new TrainingConfig(arch, hidden, layers, meanPool, filters, kernel, head, dropout, optimizer, learningRate,
-                weightDecay, batchSize, epochs, lrFactor, lrPatience, cropMin, noise, true, trees, seed);
+        return new TrainingConfig(
+                arch,
+                hidden,
+                layers,
+                meanPool,
+                filters,
+                kernel,
+                head,
+                dropout,
+                optimizer,
+                learningRate,
+                weightDecay,
+                batchSize,
+                epochs,
+                lrFactor,
+                lrPatience,
+                cropMin,
+                noise,
+                true,
+                trees,
+                seed);
     }
 
     /** The same config, cut to a size for smoke runs (CI's --quick): 2 epochs, 10 trees. */
     public TrainingConfig quick() {
-        return new TrainingConfig(arch, hidden, layers, meanPool, filters, kernel, head, dropout, optimizer, learningRate,
-                weightDecay, batchSize, 2, lrFactor, lrPatience, cropMin, noise, center, 10, seed);
+        return new TrainingConfig(
+                arch,
+                hidden,
+                layers,
+                meanPool,
+                filters,
+                kernel,
+                head,
+                dropout,
+                optimizer,
+                learningRate,
+                weightDecay,
+                batchSize,
+                2,
+                lrFactor,
+                lrPatience,
+                cropMin,
+                noise,
+                center,
+                10,
+                seed);
     }
 
     /** The config as flat key/value text, for reports and the model file header. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.formcheck.model.Classifier;
 import io.formcheck.model.ModelFile;
@@ -17,6 +18,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,8 +30,7 @@ class TrainerCliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     Run run(String... args) {
         CommandLine cli = TrainerCli.commandLine();
@@ -48,10 +51,25 @@ class TrainerCliTest {
     void trainWritesAModelAndItsReportThatEvaluateAndPredictUse() throws Exception {
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
         Path out = dir.resolve("run");
-        Run train = run("train", "--data", data.toString(), "--out-dir", out.toString(), "--preset", "seed", "--epochs", "3",
-                "--hidden", "8", "--head", "8", "--layers", "1");
+        Run train = run(
+                "train",
+                "--data",
+                data.toString(),
+                "--out-dir",
+                out.toString(),
+                "--preset",
+                "seed",
+                "--epochs",
+                "3",
+                "--hidden",
+                "8",
+                "--head",
+                "8",
+                "--layers",
+                "1");
         assertEquals(0, train.exit(), train.err());
-        for (String file : new String[] {"model.fcmodel", "metrics.json", "training-curves.png", "confusion-matrix.png"}) {
+        for (String file :
+                new String[] {"model.fcmodel", "metrics.json", "training-curves.png", "confusion-matrix.png"}) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
         JsonNode metrics = Json.mapper().readTree(out.resolve("metrics.json").toFile());
@@ -62,8 +80,14 @@ class TrainerCliTest {
         assertEquals("3", model.file().header().get("training.config.epochs"));
 
         Path json = dir.resolve("eval.json");
-        Run evaluate = run("evaluate", "--model", out.resolve("model.fcmodel").toString(), "--data", data.toString(),
-                "--json", json.toString());
+        Run evaluate = run(
+                "evaluate",
+                "--model",
+                out.resolve("model.fcmodel").toString(),
+                "--data",
+                data.toString(),
+                "--json",
+                json.toString());
         assertEquals(0, evaluate.exit(), evaluate.err());
         JsonNode e = Json.mapper().readTree(json.toFile());
         for (String key : new String[] {"accuracy", "macro_f1", "confusion_matrix", "windows"}) {
@@ -88,8 +112,10 @@ class TrainerCliTest {
         assertEquals("forest", model.file().get("architecture"));
         assertEquals("20", model.file().get("forest.trees"));
         JsonNode metrics = Json.mapper().readTree(out.resolve("metrics.json").toFile());
-        assertEquals(metrics.get("test").get("accuracy").asDouble(),
-                Double.parseDouble(model.file().get("training.test_accuracy")), 1e-4);
+        assertEquals(
+                metrics.get("test").get("accuracy").asDouble(),
+                Double.parseDouble(model.file().get("training.test_accuracy")),
+                1e-4);
         assertEquals("the split's 40 training windows", model.file().get("training.fitted_on"));
 
         Path all = dir.resolve("all");
@@ -97,7 +123,8 @@ class TrainerCliTest {
         assertEquals(0, fitAll.exit(), fitAll.err());
         ModelFile everything = Classifier.load(all.resolve("model.fcmodel")).file();
         assertTrue(everything.get("training.fitted_on").startsWith("all 60 windows"));
-        assertTrue(everything.intValue("forest.nodes") > model.file().intValue("forest.nodes"),
+        assertTrue(
+                everything.intValue("forest.nodes") > model.file().intValue("forest.nodes"),
                 "more readings, more nodes");
 
         Run network = run("train", "--data", data.toString(), "--preset", "seed", "--fit-all");
@@ -111,39 +138,74 @@ class TrainerCliTest {
         Path tune = dir.resolve("tune");
         Run t = run("tune", "--quick", "--data", data.toString(), "--out-dir", tune.toString());
         assertEquals(0, t.exit(), t.err());
-        JsonNode results = Json.mapper().readTree(tune.resolve("experiment_results.json").toFile());
+        JsonNode results =
+                Json.mapper().readTree(tune.resolve("experiment_results.json").toFile());
         assertEquals(4, results.size());
-        for (String key : new String[] {"experiment_name", "config", "best_val_acc", "test_acc", "training_time",
-            "final_train_loss", "final_val_loss", "history"}) {
+        for (String key : new String[] {
+            "experiment_name",
+            "config",
+            "best_val_acc",
+            "test_acc",
+            "training_time",
+            "final_train_loss",
+            "final_val_loss",
+            "history"
+        }) {
             assertTrue(results.get(1).has(key), key);
         }
         assertEquals("sgd", results.get(1).get("config").get("optimizer").asText());
         assertEquals("cnn", results.get(2).get("config").get("architecture").asText());
-        assertEquals(TrainingConfig.defaultPreset().quick().describe(), Json.mapper().convertValue(results.get(3).get("config"),
-                new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, String>>() { }));
+        assertEquals(
+                TrainingConfig.defaultPreset().quick().describe(),
+                Json.mapper().convertValue(results.get(3).get("config"), new TypeReference<Map<String, String>>() {}));
         assertTrue(Files.readString(tune.resolve("summary.md")).contains("Best configuration: **"));
-        for (String png : new String[] {"test-accuracy.png", "validation-accuracy.png", "training-time.png",
-            "validation-vs-test.png", "training-curves.png"}) {
+        for (String png : new String[] {
+            "test-accuracy.png",
+            "validation-accuracy.png",
+            "training-time.png",
+            "validation-vs-test.png",
+            "training-curves.png"
+        }) {
             assertTrue(Files.size(tune.resolve(png)) > 0, png);
         }
 
         Path compare = dir.resolve("compare");
         Run c = run("compare", "--quick", "--data", data.toString(), "--out-dir", compare.toString());
         assertEquals(0, c.exit(), c.err());
-        JsonNode comparison = Json.mapper().readTree(compare.resolve("comparison.json").toFile()).get("results");
+        JsonNode comparison = Json.mapper()
+                .readTree(compare.resolve("comparison.json").toFile())
+                .get("results");
         assertEquals(6, comparison.size());
-        assertEquals(3, comparison.get("random forest on summary features").get("splitAccuracy").size());
-        assertEquals(3, comparison.get("reading forest (default)").get("splitAccuracy").size());
+        assertEquals(
+                3,
+                comparison
+                        .get("random forest on summary features")
+                        .get("splitAccuracy")
+                        .size());
+        assertEquals(
+                3,
+                comparison.get("reading forest (default)").get("splitAccuracy").size());
         assertTrue(Files.size(compare.resolve("comparison.png")) > 0);
         assertTrue(c.out().contains("| random forest on summary features |"), c.out());
     }
 
     @Test
     void theTuneSummaryNamesConfigurationsTiedWithTheBest() {
-        java.util.List<java.util.Map<String, Object>> results = new java.util.ArrayList<>();
+        List<Map<String, Object>> results = new ArrayList<>();
         for (String[] r : new String[][] {{"a", "0.80"}, {"b", "0.90"}, {"c", "0.90"}}) {
-            results.add(java.util.Map.of("experiment_name", r[0], "options", "", "best_val_acc", Double.parseDouble(r[1]),
-                    "test_acc", 0.5, "test_macro_f1", 0.5, "training_time", 1.0));
+            results.add(Map.of(
+                    "experiment_name",
+                    r[0],
+                    "options",
+                    "",
+                    "best_val_acc",
+                    Double.parseDouble(r[1]),
+                    "test_acc",
+                    0.5,
+                    "test_macro_f1",
+                    0.5,
+                    "training_time",
+                    1.0));
         }
         String md = TuneCommand.summary(results, 42);
         assertTrue(md.contains("Best configuration: **b**"), md);

@@ -60,7 +60,8 @@ class DatasetDownloaderTest {
 
     @Test
     void aFileWithAnotherChecksumIsRefusedAndNotKept() {
-        DataException e = assertThrows(DataException.class, () -> DatasetDownloader.fetch(uri(), "00".repeat(32), cache));
+        DataException e =
+                assertThrows(DataException.class, () -> DatasetDownloader.fetch(uri(), "00".repeat(32), cache));
         assertTrue(e.getMessage().contains("refusing it"), e.getMessage());
         assertFalse(Files.exists(cache.resolve("pml-training.csv")));
     }

@@ -36,9 +36,15 @@ class SplitsTest {
         assertEquals(3, folds.size());
         folds.forEach((user, split) -> {
             assertTrue(split.test().stream().allMatch(i -> windows.get(i).user().equals(user)));
-            assertTrue(split.train().stream().noneMatch(i -> windows.get(i).user().equals(user)));
-            assertTrue(split.validation().stream().noneMatch(i -> windows.get(i).user().equals(user)));
-            assertEquals(windows.size(), split.train().size() + split.validation().size() + split.test().size());
+            assertTrue(
+                    split.train().stream().noneMatch(i -> windows.get(i).user().equals(user)));
+            assertTrue(split.validation().stream()
+                    .noneMatch(i -> windows.get(i).user().equals(user)));
+            assertEquals(
+                    windows.size(),
+                    split.train().size()
+                            + split.validation().size()
+                            + split.test().size());
         });
     }
 }

@@ -33,7 +33,8 @@ class WleCsvReaderTest {
         assertEquals(0, a.rowsSkipped());
         for (int i = 0; i < windows.size(); i++) {
             assertEquals(windows.get(i).label(), a.windows().get(i).label());
-            assertArrayEquals(a.windows().get(i).samples()[0], b.windows().get(i).samples()[0]);
+            assertArrayEquals(
+                    a.windows().get(i).samples()[0], b.windows().get(i).samples()[0]);
             assertEquals(windows.get(i).samples()[0][7], a.windows().get(i).samples()[0][7], 1e-3);
         }
     }
@@ -93,7 +94,9 @@ class WleCsvReaderTest {
             perClass[label]++;
         }
         assertArrayEquals(new int[] {206, 143, 128, 120, 133}, perClass);
-        assertEquals(38, ds.windows().stream().mapToInt(RepetitionWindow::length).max().orElse(0));
+        assertEquals(
+                38,
+                ds.windows().stream().mapToInt(RepetitionWindow::length).max().orElse(0));
     }
 
     private Path write(String name, String text) throws IOException {

@@ -2,6 +2,7 @@ package io.formcheck.trainer.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.formcheck.model.Features;
 import io.formcheck.model.ModelFile;
 import io.formcheck.model.SequenceNetwork;
 import io.formcheck.model.Standardization;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The trainer's batched forward, the model module's one-sequence forward, and padding independence. */
 class ForwardParityTest {
-    static final int F = io.formcheck.model.Features.COUNT;
+    static final int F = Features.COUNT;
 
     @Test
     void trainerAndModelModuleComputeTheSameLogits() throws Exception {

@@ -2,6 +2,9 @@ package io.formcheck.trainer.nn;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +30,7 @@ class GradientCheckTest {
         if (net instanceof CnnClassifierNet cnn) {
             // keep every convolution ReLU away from its kink, where a finite difference is meaningless
             for (ConvLayer layer : cnn.conv) {
-                java.util.Arrays.fill(layer.bias.value, 2f);
+                Arrays.fill(layer.bias.value, 2f);
             }
         }
         PackedBatch batch = batch();
@@ -36,7 +39,7 @@ class GradientCheckTest {
             p.zeroGrad();
         }
         net.forwardBackward(batch, ws, new Random(11), batch.size);
-        java.util.Map<Parameter, float[]> analytic = new java.util.IdentityHashMap<>();
+        Map<Parameter, float[]> analytic = new IdentityHashMap<>();
         for (Parameter p : net.parameters()) {
             analytic.put(p, p.grad.clone());
         }
@@ -53,8 +56,10 @@ class GradientCheckTest {
                 double numeric = (plus - minus) / (2 * eps);
                 worst = Math.max(worst, Math.abs(numeric - analytic.get(p)[i]) / (1e-3 + Math.abs(numeric)));
             }
-            assertTrue(worst < 2e-2, net.architecture().get("architecture") + " " + p.name + " (dropout " + dropout
-                    + "): worst relative error " + worst);
+            assertTrue(
+                    worst < 2e-2,
+                    net.architecture().get("architecture") + " " + p.name + " (dropout " + dropout
+                            + "): worst relative error " + worst);
         }
     }
 

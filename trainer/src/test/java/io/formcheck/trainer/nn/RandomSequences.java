@@ -6,8 +6,7 @@ import java.util.Random;
 
 /** Standard-normal test sequences of the given lengths, steps*features values each. */
 final class RandomSequences {
-    private RandomSequences() {
-    }
+    private RandomSequences() {}
 
     static List<float[]> of(int[] lengths, int features, long seed) {
         Random rng = new Random(seed);

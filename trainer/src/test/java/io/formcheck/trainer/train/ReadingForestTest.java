@@ -9,6 +9,7 @@ import io.formcheck.model.Tensor;
 import io.formcheck.trainer.SyntheticWle;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
@@ -45,7 +46,8 @@ class ReadingForestTest {
         }
         Properties params = new Properties();
         params.setProperty("smile.random_forest.trees", "20");
-        RandomForest smile = RandomForest.fit(Formula.lhs("y"), DataFrame.of(x, NAMES).merge(IntVector.of("y", y)), params);
+        RandomForest smile =
+                RandomForest.fit(Formula.lhs("y"), DataFrame.of(x, NAMES).merge(IntVector.of("y", y)), params);
         ForestForward ours = ReadingForest.forward(ReadingForest.export(smile, NAMES.length, 3));
 
         double[][] probe = gridReadings(rng, 300);
@@ -78,11 +80,21 @@ class ReadingForestTest {
 
     @Test
     void aClassMissingFromTrainingGetsNoProbabilityAndTheOthersKeepTheirColumns() {
-        List<RepetitionWindow> windows = SyntheticWle.windows(6, 2, 4).stream().filter(w -> w.label() != 1).toList();
-        ExportedModel model = ReadingForest.fit(windows.stream().map(RepetitionWindow::samples).toList(),
-                windows.stream().mapToInt(RepetitionWindow::label).toArray(), 5, 10, 3, done -> { });
-        float[] leaves = model.tensors().stream().filter(t -> t.name().equals("forest.leaf")).findFirst()
-                .map(Tensor::data).orElseThrow();
+        List<RepetitionWindow> windows = SyntheticWle.windows(6, 2, 4).stream()
+                .filter(w -> w.label() != 1)
+                .toList();
+        ExportedModel model = ReadingForest.fit(
+                windows.stream().map(RepetitionWindow::samples).toList(),
+                windows.stream().mapToInt(RepetitionWindow::label).toArray(),
+                5,
+                10,
+                3,
+                done -> {});
+        float[] leaves = model.tensors().stream()
+                .filter(t -> t.name().equals("forest.leaf"))
+                .findFirst()
+                .map(Tensor::data)
+                .orElseThrow();
         double[] columnSums = new double[5];
         for (int i = 0; i < leaves.length; i++) {
             columnSums[i % 5] += leaves[i];
@@ -96,16 +108,20 @@ class ReadingForestTest {
     @Test
     void theForestLearnsSeparableRepetitionsAndTheSameSeedGivesTheSameForest() {
         List<RepetitionWindow> windows = SyntheticWle.windows(30, 3, 3);
-        Splits.Split split = Splits.stratified(windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
+        Splits.Split split = Splits.stratified(
+                windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
         TrainingConfig forest = TrainingConfig.defaultPreset().withSeed(5);
-        List<String> progress = new java.util.ArrayList<>();
+        List<String> progress = new ArrayList<>();
         Experiment.Outcome first = Experiment.run(forest, windows, split, progress::add);
-        Experiment.Outcome again = Experiment.run(forest, windows, split, line -> { });
-        assertTrue(first.test().accuracy() >= 0.95, "test accuracy " + first.test().accuracy());
+        Experiment.Outcome again = Experiment.run(forest, windows, split, line -> {});
+        assertTrue(
+                first.test().accuracy() >= 0.95, "test accuracy " + first.test().accuracy());
         assertEquals(forest.trees() / 10, progress.size(), progress.toString());
         assertEquals(first.model().architecture(), again.model().architecture());
         for (int i = 0; i < first.model().tensors().size(); i++) {
-            assertArrayEquals(first.model().tensors().get(i).data(), again.model().tensors().get(i).data());
+            assertArrayEquals(
+                    first.model().tensors().get(i).data(),
+                    again.model().tensors().get(i).data());
         }
     }
 }

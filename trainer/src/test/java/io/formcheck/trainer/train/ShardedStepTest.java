@@ -33,7 +33,8 @@ class ShardedStepTest {
             p.zeroGrad();
         }
         float loss = net.forwardBackward(whole, net.workspace(whole.size, whole.rows), null, whole.size);
-        List<float[]> expected = net.parameters().stream().map(p -> p.grad.clone()).toList();
+        List<float[]> expected =
+                net.parameters().stream().map(p -> p.grad.clone()).toList();
 
         try (ShardedStep step = new ShardedStep(net, 7, 9)) {
             ShardedStep.Outcome outcome = step.run(seqs, labels, new Random(3));

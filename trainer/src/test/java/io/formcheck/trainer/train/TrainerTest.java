@@ -19,51 +19,82 @@ import org.junit.jupiter.api.Test;
 
 class TrainerTest {
     static TrainingConfig small(int epochs, Optimizer.Kind optimizer, float lr) {
-        return new TrainingConfig("lstm", 16, 1, false, 8, 3, 16, 0.1f, optimizer, lr, 0f, 16, epochs, 0.5f, 5, 1f, 0f, false, 1, 7);
+        return new TrainingConfig(
+                "lstm", 16, 1, false, 8, 3, 16, 0.1f, optimizer, lr, 0f, 16, epochs, 0.5f, 5, 1f, 0f, false, 1, 7);
     }
 
     @Test
     void separableSequencesAreLearnedAlmostPerfectly() {
         List<RepetitionWindow> windows = SyntheticWle.windows(30, 3, 3);
-        Splits.Split split = Splits.stratified(windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
-        Experiment.Outcome out = Experiment.run(small(40, Optimizer.Kind.ADAM, 1e-2f), windows, split, line -> { });
+        Splits.Split split = Splits.stratified(
+                windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
+        Experiment.Outcome out = Experiment.run(small(40, Optimizer.Kind.ADAM, 1e-2f), windows, split, line -> {});
         assertTrue(out.test().accuracy() >= 0.95, "test accuracy " + out.test().accuracy());
     }
 
     @Test
     void theCnnLearnsSeparableSequencesToo() {
         List<RepetitionWindow> windows = SyntheticWle.windows(30, 3, 3);
-        Splits.Split split = Splits.stratified(windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
-        TrainingConfig cnn = new TrainingConfig("cnn", 16, 2, false, 16, 3, 16, 0.1f, Optimizer.Kind.ADAM, 1e-2f, 0f, 16, 30,
-                0.5f, 5, 0.8f, 0.05f, false, 1, 7);
-        Experiment.Outcome out = Experiment.run(cnn, windows, split, line -> { });
+        Splits.Split split = Splits.stratified(
+                windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
+        TrainingConfig cnn = new TrainingConfig(
+                "cnn",
+                16,
+                2,
+                false,
+                16,
+                3,
+                16,
+                0.1f,
+                Optimizer.Kind.ADAM,
+                1e-2f,
+                0f,
+                16,
+                30,
+                0.5f,
+                5,
+                0.8f,
+                0.05f,
+                false,
+                1,
+                7);
+        Experiment.Outcome out = Experiment.run(cnn, windows, split, line -> {});
         assertTrue(out.test().accuracy() >= 0.95, "test accuracy " + out.test().accuracy());
     }
 
     @Test
     void everyOptimizerLowersTheTrainingLoss() {
         List<RepetitionWindow> windows = SyntheticWle.windows(10, 2, 4);
-        Splits.Split split = Splits.stratified(windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
+        Splits.Split split = Splits.stratified(
+                windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
         float[] lr = {1e-2f, 2e-1f, 1e-2f};
         for (Optimizer.Kind kind : Optimizer.Kind.values()) {
-            Experiment.Outcome out = Experiment.run(small(8, kind, lr[kind.ordinal()]), windows, split, line -> { });
+            Experiment.Outcome out = Experiment.run(small(8, kind, lr[kind.ordinal()]), windows, split, line -> {});
             List<EpochStats> h = out.history();
-            assertTrue(h.get(h.size() - 1).trainLoss() < 0.8 * h.get(0).trainLoss(),
-                    kind + ": loss " + h.get(0).trainLoss() + " -> " + h.get(h.size() - 1).trainLoss());
+            assertTrue(
+                    h.get(h.size() - 1).trainLoss() < 0.8 * h.get(0).trainLoss(),
+                    kind + ": loss " + h.get(0).trainLoss() + " -> "
+                            + h.get(h.size() - 1).trainLoss());
         }
     }
 
     @Test
     void theBestValidationWeightsAreTheOnesReturned() throws Exception {
         List<RepetitionWindow> windows = SyntheticWle.windows(12, 2, 5);
-        Splits.Split split = Splits.stratified(windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
+        Splits.Split split = Splits.stratified(
+                windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
         // a high learning rate makes validation accuracy wander, so the last epoch is rarely the best
-        Experiment.Outcome out = Experiment.run(small(12, Optimizer.Kind.SGD, 0.5f), windows, split, line -> { });
+        Experiment.Outcome out = Experiment.run(small(12, Optimizer.Kind.SGD, 0.5f), windows, split, line -> {});
         // scored again through the exported model file, as the function would load it
         Classifier exported = new Classifier(ModelExport.toModelFile(out.model(), out.standardization(), 10, Map.of()));
-        float[][] probs = split.validation().stream().map(i -> exported.probabilities(windows.get(i).samples()))
+        float[][] probs = split.validation().stream()
+                .map(i -> exported.probabilities(windows.get(i).samples()))
                 .toArray(float[][]::new);
-        double again = Trainer.accuracy(probs, split.validation().stream().mapToInt(i -> windows.get(i).label()).toArray());
+        double again = Trainer.accuracy(
+                probs,
+                split.validation().stream()
+                        .mapToInt(i -> windows.get(i).label())
+                        .toArray());
         assertEquals(out.bestValidationAccuracy(), again, 1e-9);
         assertEquals(out.history().get(out.bestEpoch() - 1).validationAccuracy(), again, 1e-9);
     }
@@ -71,10 +102,11 @@ class TrainerTest {
     @Test
     void sameSeedSameModel() {
         List<RepetitionWindow> windows = SyntheticWle.windows(6, 2, 6);
-        Splits.Split split = Splits.stratified(windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
+        Splits.Split split = Splits.stratified(
+                windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
         List<Double> losses = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
-            Experiment.Outcome out = Experiment.run(small(3, Optimizer.Kind.ADAM, 1e-2f), windows, split, line -> { });
+            Experiment.Outcome out = Experiment.run(small(3, Optimizer.Kind.ADAM, 1e-2f), windows, split, line -> {});
             losses.add(out.history().get(2).trainLoss());
         }
         assertEquals(losses.get(0), losses.get(1));
@@ -85,10 +117,30 @@ class TrainerTest {
         Path file = RealData.trainingFile();
         assumeTrue(file != null, RealData.SKIP_MESSAGE);
         List<RepetitionWindow> windows = WleCsvReader.read(file).windows();
-        Splits.Split split = Splits.stratified(windows.stream().mapToInt(RepetitionWindow::label).toArray(), 42, 0.7, 0.15);
-        TrainingConfig cfg = new TrainingConfig("lstm", 64, 2, false, 8, 3, 64, 0.5f, Optimizer.Kind.ADAM, 3e-3f, 0f, 32, 8,
-                0.5f, 5, 1f, 0f, false, 1, 42);
-        Experiment.Outcome out = Experiment.run(cfg, windows, split, line -> { });
+        Splits.Split split = Splits.stratified(
+                windows.stream().mapToInt(RepetitionWindow::label).toArray(), 42, 0.7, 0.15);
+        TrainingConfig cfg = new TrainingConfig(
+                "lstm",
+                64,
+                2,
+                false,
+                8,
+                3,
+                64,
+                0.5f,
+                Optimizer.Kind.ADAM,
+                3e-3f,
+                0f,
+                32,
+                8,
+                0.5f,
+                5,
+                1f,
+                0f,
+                false,
+                1,
+                42);
+        Experiment.Outcome out = Experiment.run(cfg, windows, split, line -> {});
         // the most frequent class (A) is 28% of the windows
         assertTrue(out.test().accuracy() > 0.5, "test accuracy " + out.test().accuracy());
     }

@@ -56,7 +56,9 @@ public class ErrorAnswers {
                 }
             }
         }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
                 .end(json(new ErrorAnswer(message)));
     }
 

@@ -14,7 +14,8 @@ public final class UnparsableBodyFilter implements Filter {
 
     @Override
     public boolean isLoggable(LogRecord record) {
-        return !(FUNQY_LOGGER.equals(record.getLoggerName()) && record.getMessage() != null
+        return !(FUNQY_LOGGER.equals(record.getLoggerName())
+                && record.getMessage() != null
                 && record.getMessage().startsWith("Failed to unmarshal input"));
     }
 }

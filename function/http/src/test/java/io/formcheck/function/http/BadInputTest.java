@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,9 +14,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BadInputTest {
     private static void refused(Object body, String path, String reason) {
-        given().contentType(ContentType.JSON).body(body)
-                .when().post(path)
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(path)
+                .then()
+                .statusCode(400)
                 .contentType(ContentType.JSON)
                 .body("error", containsString(reason))
                 .body(not(containsString("\tat ")));
@@ -77,14 +80,21 @@ class BadInputTest {
 
     @Test
     void badRepetitionInABatchIsNamed() {
-        refused(Map.of("repetitions", List.of(Map.of("samples", samples(2)), Map.of("samples", List.of()))),
-                "/classifyBatch", "repetition 1: the repetition has no samples");
+        refused(
+                Map.of("repetitions", List.of(Map.of("samples", samples(2)), Map.of("samples", List.of()))),
+                "/classifyBatch",
+                "repetition 1: the repetition has no samples");
         refused(Map.of("repetitions", List.of()), "/classifyBatch", "repetitions is empty");
     }
 
     @Test
     void unknownFunctionIsA404WithAnError() {
-        given().contentType(ContentType.JSON).body("{}").when().post("/classifyy")
-                .then().statusCode(404).body("error", containsString("no function"));
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post("/classifyy")
+                .then()
+                .statusCode(404)
+                .body("error", containsString("no function"));
     }
 }

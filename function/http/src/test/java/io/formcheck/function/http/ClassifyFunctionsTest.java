@@ -19,13 +19,17 @@ import org.junit.jupiter.api.Test;
 class ClassifyFunctionsTest {
     @Test
     void classifyAnswersWithALabelAndProbabilitiesThatSumToOne() {
-        JsonPath answer = given().contentType(ContentType.JSON).body(Repetitions.body(23, 1))
-                .when().post("/classify")
-                .then().statusCode(200)
+        JsonPath answer = given().contentType(ContentType.JSON)
+                .body(Repetitions.body(23, 1))
+                .when()
+                .post("/classify")
+                .then()
+                .statusCode(200)
                 .body("label", is(in(List.of("A", "B", "C", "D", "E"))))
                 .body("description", notNullValue())
                 .body("model.name", notNullValue())
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         Map<String, Float> p = answer.getMap("probabilities", String.class, Float.class);
         assertEquals(List.of("A", "B", "C", "D", "E"), List.copyOf(p.keySet()));
         assertEquals(1.0, p.values().stream().mapToDouble(Float::doubleValue).sum(), 1e-5);
@@ -35,11 +39,21 @@ class ClassifyFunctionsTest {
     @Test
     void extraKeysAreIgnored() {
         List<Map<String, Object>> samples = Repetitions.samples(5, 2);
-        String plain = given().contentType(ContentType.JSON).body(Map.of("samples", samples))
-                .post("/classify").then().statusCode(200).extract().asString();
+        String plain = given().contentType(ContentType.JSON)
+                .body(Map.of("samples", samples))
+                .post("/classify")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         samples.forEach(s -> s.put("heart_rate", "not a feature"));
-        String withExtras = given().contentType(ContentType.JSON).body(Map.of("samples", samples))
-                .post("/classify").then().statusCode(200).extract().asString();
+        String withExtras = given().contentType(ContentType.JSON)
+                .body(Map.of("samples", samples))
+                .post("/classify")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(plain, withExtras);
     }
 
@@ -47,11 +61,22 @@ class ClassifyFunctionsTest {
     void batchAnswersEachRepetitionInOrder() {
         Map<String, Object> first = Repetitions.body(10, 3);
         Map<String, Object> second = Repetitions.body(30, 4);
-        String label1 = given().contentType(ContentType.JSON).body(first).post("/classify").jsonPath().getString("label");
-        String label2 = given().contentType(ContentType.JSON).body(second).post("/classify").jsonPath().getString("label");
-        given().contentType(ContentType.JSON).body(Map.of("repetitions", List.of(first, second)))
-                .when().post("/classifyBatch")
-                .then().statusCode(200)
+        String label1 = given().contentType(ContentType.JSON)
+                .body(first)
+                .post("/classify")
+                .jsonPath()
+                .getString("label");
+        String label2 = given().contentType(ContentType.JSON)
+                .body(second)
+                .post("/classify")
+                .jsonPath()
+                .getString("label");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("repetitions", List.of(first, second)))
+                .when()
+                .post("/classifyBatch")
+                .then()
+                .statusCode(200)
                 .body("results", hasSize(2))
                 .body("results[0].label", equalTo(label1))
                 .body("results[1].label", equalTo(label2));
@@ -59,14 +84,20 @@ class ClassifyFunctionsTest {
 
     @Test
     void aThousandReadingsAreAccepted() {
-        given().contentType(ContentType.JSON).body(Repetitions.body(1000, 5))
-                .post("/classify").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Repetitions.body(1000, 5))
+                .post("/classify")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void modelDescribesTheLoadedModel() {
-        given().contentType(ContentType.JSON).when().post("/model")
-                .then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .when()
+                .post("/model")
+                .then()
+                .statusCode(200)
                 .body("features", hasSize(52))
                 .body("features[0]", equalTo("roll_belt"))
                 .body("labels.name", equalTo(List.of("A", "B", "C", "D", "E")))

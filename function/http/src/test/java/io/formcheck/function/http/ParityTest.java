@@ -37,11 +37,20 @@ class ParityTest {
         for (int i = 0; i < windows.size(); i += 7) {
             RepetitionWindow w = windows.get(i);
             float[] expected = trainerSide.probabilities(w.samples());
-            JsonPath answer = given().contentType(ContentType.JSON).body(Map.of("samples", body(w)))
-                    .post("/classify").then().statusCode(200).extract().jsonPath();
-            assertEquals(trainerSide.labels().get(Classifier.argmax(expected)), answer.getString("label"), "window " + i);
+            JsonPath answer = given().contentType(ContentType.JSON)
+                    .body(Map.of("samples", body(w)))
+                    .post("/classify")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            assertEquals(
+                    trainerSide.labels().get(Classifier.argmax(expected)), answer.getString("label"), "window " + i);
             for (int k = 0; k < expected.length; k++) {
-                assertEquals(expected[k], answer.getFloat("probabilities." + trainerSide.labels().get(k)), 0f,
+                assertEquals(
+                        expected[k],
+                        answer.getFloat("probabilities." + trainerSide.labels().get(k)),
+                        0f,
                         "window " + i + " class " + k);
             }
         }

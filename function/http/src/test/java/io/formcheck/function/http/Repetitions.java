@@ -9,8 +9,7 @@ import java.util.Random;
 
 /** Request bodies for the tests: repetitions of plausible raw readings. */
 final class Repetitions {
-    private Repetitions() {
-    }
+    private Repetitions() {}
 
     static List<Map<String, Object>> samples(int steps, long seed) {
         Random rng = new Random(seed);

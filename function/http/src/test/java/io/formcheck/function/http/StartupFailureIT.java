@@ -19,9 +19,14 @@ class StartupFailureIT {
     Path dir;
 
     private static String run(Path model) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dformcheck.model.path=" + model, "-Dquarkus.http.port=0", "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dformcheck.model.path=" + model,
+                        "-Dquarkus.http.port=0",
+                        "-jar",
+                        "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true)
+                .start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the application stops by itself");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(1, p.exitValue(), out);
@@ -32,7 +37,8 @@ class StartupFailureIT {
     @Test
     void missingModel() throws Exception {
         String out = run(dir.resolve("absent.fcmodel"));
-        assertTrue(out.contains("cannot start: model " + dir.resolve("absent.fcmodel") + " is unusable: model file"), out);
+        assertTrue(
+                out.contains("cannot start: model " + dir.resolve("absent.fcmodel") + " is unusable: model file"), out);
     }
 
     @Test

@@ -67,7 +67,8 @@ public class FormcheckLambda implements RequestStreamHandler {
             case "classify" -> service.classify(convert(request, ClassifyRequest.class));
             case "classifyBatch" -> service.classifyBatch(convert(request, BatchRequest.class));
             case "model" -> service.describe();
-            default -> throw new BadRequestException("unknown function '" + function + "' (classify, classifyBatch or model)");
+            default ->
+                throw new BadRequestException("unknown function '" + function + "' (classify, classifyBatch or model)");
         };
     }
 
@@ -93,8 +94,15 @@ public class FormcheckLambda implements RequestStreamHandler {
             status = 400;
             body = new ErrorAnswer(e.getMessage());
         }
-        return Map.of("statusCode", status, "headers", Map.of("Content-Type", "application/json"),
-                "body", mapper.writeValueAsString(body), "isBase64Encoded", false);
+        return Map.of(
+                "statusCode",
+                status,
+                "headers",
+                Map.of("Content-Type", "application/json"),
+                "body",
+                mapper.writeValueAsString(body),
+                "isBase64Encoded",
+                false);
     }
 
     /** The parts of a Function URL, HTTP API (v2) or REST API (v1) event that routing needs. */
@@ -104,8 +112,11 @@ public class FormcheckLambda implements RequestStreamHandler {
         }
 
         static HttpEvent of(JsonNode event) {
-            String path = event.has("rawPath") ? event.get("rawPath").asText() : event.path("path").asText("/");
-            String method = event.has("httpMethod") ? event.get("httpMethod").asText()
+            String path = event.has("rawPath")
+                    ? event.get("rawPath").asText()
+                    : event.path("path").asText("/");
+            String method = event.has("httpMethod")
+                    ? event.get("httpMethod").asText()
                     : event.path("requestContext").path("http").path("method").asText("POST");
             String body = event.path("body").asText("");
             if (event.path("isBase64Encoded").asBoolean(false)) {

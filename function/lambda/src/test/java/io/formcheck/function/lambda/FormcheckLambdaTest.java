@@ -35,22 +35,33 @@ class FormcheckLambdaTest {
     }
 
     static JsonPath invoke(Object event) {
-        return given().contentType("application/json").body(event).when().post()
-                .then().statusCode(200).extract().jsonPath();
+        return given().contentType("application/json")
+                .body(event)
+                .when()
+                .post()
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
     void directInvocationClassifies() {
         JsonPath answer = invoke(Map.of("samples", samples(23)));
-        assertEquals(1.0, answer.getMap("probabilities", String.class, Float.class).values().stream()
-                .mapToDouble(Float::doubleValue).sum(), 1e-5);
+        assertEquals(
+                1.0,
+                answer.getMap("probabilities", String.class, Float.class).values().stream()
+                        .mapToDouble(Float::doubleValue)
+                        .sum(),
+                1e-5);
         assertTrue(List.of("A", "B", "C", "D", "E").contains(answer.getString("label")));
     }
 
     @Test
     void directBatchAndModel() {
         String single = invoke(Map.of("samples", samples(9))).getString("label");
-        JsonPath batch = invoke(Map.of("repetitions", List.of(Map.of("samples", samples(9)), Map.of("samples", samples(30)))));
+        JsonPath batch =
+                invoke(Map.of("repetitions", List.of(Map.of("samples", samples(9)), Map.of("samples", samples(30)))));
         assertEquals(2, batch.getList("results").size());
         assertEquals(single, batch.getString("results[0].label"));
         JsonPath model = invoke(Map.of("function", "model"));
@@ -62,14 +73,25 @@ class FormcheckLambdaTest {
     void aBadEventIsALambdaErrorAndTheNextEventIsServed() {
         List<Map<String, Object>> bad = samples(3);
         bad.get(1).remove("pitch_arm");
-        given().contentType("application/json").body(Map.of("samples", bad)).post()
-                .then().statusCode(500)
+        given().contentType("application/json")
+                .body(Map.of("samples", bad))
+                .post()
+                .then()
+                .statusCode(500)
                 .body(containsString("sample 1 lacks feature(s) pitch_arm"))
                 .body(containsString("BadRequestException"));
-        given().contentType("application/json").body("{\"samples\": [").post()
-                .then().statusCode(500).body(containsString("malformed JSON"));
-        given().contentType("application/json").body(Map.of("function", "train")).post()
-                .then().statusCode(500).body(containsString("unknown function 'train'"));
+        given().contentType("application/json")
+                .body("{\"samples\": [")
+                .post()
+                .then()
+                .statusCode(500)
+                .body(containsString("malformed JSON"));
+        given().contentType("application/json")
+                .body(Map.of("function", "train"))
+                .post()
+                .then()
+                .statusCode(500)
+                .body(containsString("unknown function 'train'"));
         invoke(Map.of("samples", samples(5)));
     }
 
@@ -77,9 +99,16 @@ class FormcheckLambdaTest {
     void functionUrlEventGetsAnHttpAnswer() throws Exception {
         String body = JSON.writeValueAsString(Map.of("samples", samples(12)));
         Map<String, Object> event = Map.of(
-                "version", "2.0", "rawPath", "/classify", "isBase64Encoded", true,
-                "requestContext", Map.of("http", Map.of("method", "POST", "path", "/classify")),
-                "body", Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)));
+                "version",
+                "2.0",
+                "rawPath",
+                "/classify",
+                "isBase64Encoded",
+                true,
+                "requestContext",
+                Map.of("http", Map.of("method", "POST", "path", "/classify")),
+                "body",
+                Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)));
         JsonPath answer = invoke(event);
         assertEquals(200, answer.getInt("statusCode"));
         JsonPath inner = new JsonPath(answer.getString("body"));
@@ -88,8 +117,15 @@ class FormcheckLambdaTest {
 
     @Test
     void apiGatewayEventWithABadBodyGetsA400() {
-        Map<String, Object> event = Map.of("httpMethod", "POST", "path", "/prod/classify",
-                "requestContext", Map.of("stage", "prod"), "body", "{\"samples\": []}");
+        Map<String, Object> event = Map.of(
+                "httpMethod",
+                "POST",
+                "path",
+                "/prod/classify",
+                "requestContext",
+                Map.of("stage", "prod"),
+                "body",
+                "{\"samples\": []}");
         JsonPath answer = invoke(event);
         assertEquals(400, answer.getInt("statusCode"));
         assertEquals("the repetition has no samples", new JsonPath(answer.getString("body")).getString("error"));
