@@ -6,13 +6,15 @@ import io.formcheck.model.Standardization;
 import io.formcheck.trainer.data.Dataset;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
+import io.formcheck.trainer.spec.ForestSpec;
+import io.formcheck.trainer.spec.NetworkSpec;
+import io.formcheck.trainer.spec.Preset;
 import io.formcheck.trainer.train.EpochStats;
 import io.formcheck.trainer.train.Experiment;
 import io.formcheck.trainer.train.ExportedModel;
 import io.formcheck.trainer.train.InputStatistics;
 import io.formcheck.trainer.train.ModelExport;
 import io.formcheck.trainer.train.Trainer;
-import io.formcheck.trainer.train.TrainingConfig;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -54,17 +56,17 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset ds = data.load(true);
-        TrainingConfig cfg = TrainingConfig.seedPreset().withEpochs(epochs + 1);
+        NetworkSpec spec = ((NetworkSpec) Preset.SEED.spec()).withEpochs(epochs + 1);
         List<RepetitionWindow> windows = ds.windows();
-        Splits.Split split = Splits.stratified(ds.labels(), cfg.seed(), 0.70, 0.15);
+        Splits.Split split = Splits.stratified(ds.labels(), spec.seed(), 0.70, 0.15);
         Standardization st =
                 InputStatistics.fit(split.train().stream().map(windows::get).toList());
         Trainer.Examples train = Experiment.examples(windows, split.train(), st);
         Trainer.Examples validation = Experiment.examples(windows, split.validation(), st);
         System.err.println("training " + (epochs + 1) + " epochs of " + train.size() + " sequences (first is warm-up)");
         Trainer.Result result = Trainer.train(
-                cfg, Features.COUNT, 5, train, validation, s -> System.err.println("  " + s.line(cfg.epochs())));
-        double[] seconds = result.history().stream()
+                spec, Features.COUNT, 5, train, validation, s -> System.err.println("  " + s.line(epochs + 1)));
+        double[] seconds = result.history().epochs().stream()
                 .skip(1)
                 .mapToDouble(EpochStats::seconds)
                 .sorted()
@@ -77,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
                 new Classifier(ModelExport.toModelFile(ExportedModel.of(result.net()), st, steps, Map.of())),
                 repetition);
 
-        TrainingConfig forest = TrainingConfig.defaultPreset();
+        ForestSpec forest = (ForestSpec) Preset.DEFAULT.spec();
         long t0 = System.nanoTime();
         ExportedModel trees = Experiment.fitForest(forest, windows, split.train(), st, line -> {});
         double fitSeconds = (System.nanoTime() - t0) / 1e9;

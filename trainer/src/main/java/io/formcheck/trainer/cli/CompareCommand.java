@@ -4,8 +4,10 @@ import io.formcheck.model.AtomicFiles;
 import io.formcheck.trainer.data.Dataset;
 import io.formcheck.trainer.report.Charts;
 import io.formcheck.trainer.report.Json;
+import io.formcheck.trainer.spec.ForestSpec;
+import io.formcheck.trainer.spec.ModelSpec;
+import io.formcheck.trainer.spec.Preset;
 import io.formcheck.trainer.train.Study;
-import io.formcheck.trainer.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,15 +54,13 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingConfig forest = TrainingConfig.defaultPreset();
+        ForestSpec forest = (ForestSpec) Preset.DEFAULT.spec();
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         candidates.put(
-                "seed-lstm",
-                new Candidate("LSTM (seed configuration)", Study.configured(sized(TrainingConfig.seedPreset()))));
-        candidates.put("cnn", new Candidate("CNN", Study.configured(sized(TrainingConfig.cnnPreset()))));
+                "seed-lstm", new Candidate("LSTM (seed configuration)", Study.configured(sized(Preset.SEED.spec()))));
+        candidates.put("cnn", new Candidate("CNN", Study.configured(sized(Preset.PLAIN_CNN))));
         candidates.put(
-                "tuned-cnn",
-                new Candidate("CNN tuned (best network)", Study.configured(sized(TrainingConfig.tunedCnnPreset()))));
+                "tuned-cnn", new Candidate("CNN tuned (best network)", Study.configured(sized(Preset.CNN.spec()))));
         candidates.put("forest", new Candidate("reading forest (default)", Study.configured(sized(forest))));
         candidates.put(
                 "centered-forest",
@@ -118,8 +118,8 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TrainingConfig sized(TrainingConfig cfg) {
-        return quick ? cfg.quick() : cfg;
+    private ModelSpec sized(ModelSpec spec) {
+        return quick ? spec.quick() : spec;
     }
 
     static String markdown(Map<String, Study.Scores> scores) {

@@ -5,8 +5,8 @@ import io.formcheck.trainer.data.Splits;
 import io.formcheck.trainer.report.Charts;
 import io.formcheck.trainer.report.Json;
 import io.formcheck.trainer.report.MetricsReport;
+import io.formcheck.trainer.spec.ModelSpec;
 import io.formcheck.trainer.train.Experiment;
-import io.formcheck.trainer.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,9 +33,9 @@ final class CvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingConfig cfg = options.toConfig();
+        ModelSpec spec = options.toSpec();
         Dataset ds = data.load(true);
-        Map<String, Splits.Split> folds = Splits.leaveOneSubjectOut(ds.windows(), cfg.seed(), 0.15);
+        Map<String, Splits.Split> folds = Splits.leaveOneSubjectOut(ds.windows(), spec.seed(), 0.15);
         if (folds.size() < 2) {
             throw new IllegalArgumentException(
                     "leave-one-subject-out needs at least two participants, found " + folds.size());
@@ -54,10 +54,10 @@ final class CvCommand implements Callable<Integer> {
                     user,
                     e.getValue().test().size());
             Experiment.Outcome outcome =
-                    Experiment.run(cfg, ds.windows(), e.getValue(), line -> System.err.println("  " + line));
+                    Experiment.run(spec, ds.windows(), e.getValue(), line -> System.err.println("  " + line));
             Map<String, Object> result = new LinkedHashMap<>(MetricsReport.toMap(outcome.test()));
-            result.put("best_epoch", outcome.bestEpoch());
-            result.put("best_validation_accuracy", outcome.bestValidationAccuracy());
+            outcome.history().ifPresent(h -> result.put("best_epoch", h.bestEpoch()));
+            result.put("validation_accuracy", outcome.validationAccuracy());
             perSubject.put(user, result);
             accuracy.put(user, outcome.test().accuracy());
             System.err.printf(
@@ -73,7 +73,7 @@ final class CvCommand implements Callable<Integer> {
                 .average()
                 .orElse(0);
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("config", cfg.describe());
+        report.put("config", spec.describe());
         report.put("mean_accuracy", mean);
         report.put("subjects", perSubject);
         Json.write(outDir.resolve("cv.json"), report);

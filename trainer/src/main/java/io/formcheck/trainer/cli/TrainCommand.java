@@ -7,11 +7,13 @@ import io.formcheck.trainer.data.Splits;
 import io.formcheck.trainer.report.Charts;
 import io.formcheck.trainer.report.Json;
 import io.formcheck.trainer.report.MetricsReport;
+import io.formcheck.trainer.spec.ForestSpec;
+import io.formcheck.trainer.spec.ModelSpec;
 import io.formcheck.trainer.train.Experiment;
 import io.formcheck.trainer.train.ExportedModel;
 import io.formcheck.trainer.train.InputStatistics;
 import io.formcheck.trainer.train.ModelExport;
-import io.formcheck.trainer.train.TrainingConfig;
+import io.formcheck.trainer.train.TrainingHistory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,16 +57,16 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingConfig cfg = options.toConfig();
-        if (fitAll && !cfg.arch().equals(TrainingConfig.FOREST)) {
+        ModelSpec spec = options.toSpec();
+        if (fitAll && !(spec instanceof ForestSpec)) {
             throw new IllegalArgumentException("--fit-all is for the reading forest; a network needs its validation "
                     + "windows to choose its epoch");
         }
         if (name == null) {
-            name = "formcheck-" + cfg.arch();
+            name = "formcheck-" + spec.architecture();
         }
         Dataset ds = data.load(true);
-        Splits.Split split = Splits.stratified(ds.labels(), cfg.seed(), 0.70, 0.15);
+        Splits.Split split = Splits.stratified(ds.labels(), spec.seed(), 0.70, 0.15);
         if (split.validation().isEmpty() || split.test().isEmpty()) {
             throw new IllegalArgumentException(
                     "too few windows (" + ds.windows().size() + ") for a 70/15/15 split");
@@ -75,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
                 split.train().size(),
                 split.validation().size(),
                 split.test().size());
-        Experiment.Outcome outcome = Experiment.run(cfg, ds.windows(), split, System.err::println);
+        Experiment.Outcome outcome = Experiment.run(spec, ds.windows(), split, System.err::println);
 
         String sha = data.sha256();
         Map<String, String> header = new TreeMap<>();
@@ -86,12 +88,10 @@ final class TrainCommand implements Callable<Integer> {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         header.put("training.data_sha256", sha);
         header.put("training.data_windows", String.valueOf(ds.windows().size()));
-        cfg.describe().forEach((k, v) -> header.put("training.config." + k, v));
-        header.put("training.split", "stratified 70/15/15 by window, seed " + cfg.seed());
-        if (!outcome.history().isEmpty()) {
-            header.put("training.best_epoch", String.valueOf(outcome.bestEpoch()));
-        }
-        header.put("training.best_validation_accuracy", fmt(outcome.bestValidationAccuracy()));
+        spec.describe().forEach((k, v) -> header.put("training.config." + k, v));
+        header.put("training.split", "stratified 70/15/15 by window, seed " + spec.seed());
+        outcome.history().ifPresent(h -> header.put("training.best_epoch", String.valueOf(h.bestEpoch())));
+        header.put("training.validation_accuracy", fmt(outcome.validationAccuracy()));
         header.put("training.test_accuracy", fmt(outcome.test().accuracy()));
         header.put("training.test_macro_f1", fmt(outcome.test().macroF1()));
         header.put("training.seconds", fmt(outcome.seconds()));
@@ -101,8 +101,8 @@ final class TrainCommand implements Callable<Integer> {
             System.err.println(
                     "fitting the model written on all " + ds.windows().size() + " windows");
             List<Integer> all = IntStream.range(0, ds.windows().size()).boxed().toList();
-            standardization = InputStatistics.fit(ds.windows(), cfg.center());
-            written = Experiment.fitForest(cfg, ds.windows(), all, standardization, System.err::println);
+            standardization = InputStatistics.fit(ds.windows(), spec.center());
+            written = Experiment.fitForest((ForestSpec) spec, ds.windows(), all, standardization, System.err::println);
             header.put(
                     "training.fitted_on",
                     "all " + ds.windows().size() + " windows; validation and test figures "
@@ -116,7 +116,7 @@ final class TrainCommand implements Callable<Integer> {
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", modelPath.toString());
-        report.put("config", cfg.describe());
+        report.put("config", spec.describe());
         report.put("fitted_on", header.get("training.fitted_on"));
         report.put(
                 "data",
@@ -140,19 +140,17 @@ final class TrainCommand implements Callable<Integer> {
                         split.validation().size(),
                         "test",
                         split.test().size()));
-        if (!outcome.history().isEmpty()) {
-            report.put("best_epoch", outcome.bestEpoch());
-        }
-        report.put("best_validation_accuracy", outcome.bestValidationAccuracy());
+        outcome.history().ifPresent(h -> report.put("best_epoch", h.bestEpoch()));
+        report.put("validation_accuracy", outcome.validationAccuracy());
         report.put("test", MetricsReport.toMap(outcome.test()));
         report.put("training_seconds", outcome.seconds());
-        report.put("history", outcome.history());
+        report.put("history", outcome.history().map(TrainingHistory::epochs).orElse(List.of()));
         Json.write(outDir.resolve("metrics.json"), report);
-        if (!outcome.history().isEmpty()) {
+        if (outcome.history().isPresent()) {
             Charts.trainingCurves(
                     "Training curves (" + name + ")",
-                    outcome.history(),
-                    outcome.bestEpoch(),
+                    outcome.history().get().epochs(),
+                    outcome.history().get().bestEpoch(),
                     outDir.resolve("training-curves.png"));
         }
         Charts.confusionMatrix(
@@ -164,8 +162,10 @@ final class TrainCommand implements Callable<Integer> {
         System.out.printf(
                 Locale.ROOT,
                 "validation accuracy %.4f%s; training took %.1fs%n",
-                outcome.bestValidationAccuracy(),
-                outcome.history().isEmpty() ? "" : " (best epoch " + outcome.bestEpoch() + ")",
+                outcome.validationAccuracy(),
+                outcome.history()
+                        .map(h -> " (best epoch " + h.bestEpoch() + ")")
+                        .orElse(""),
                 outcome.seconds());
         System.out.print("test: " + MetricsReport.toText(outcome.test()));
         System.out.println("wrote " + modelPath + " and the report in " + outDir);

@@ -28,7 +28,7 @@ public final class TrainerCli {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new TrainerCli());
+        CommandLine cli = new CommandLine(new TrainerCli()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             if (e instanceof DataException

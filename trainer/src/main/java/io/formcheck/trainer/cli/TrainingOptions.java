@@ -1,72 +1,36 @@
 package io.formcheck.trainer.cli;
 
 import io.formcheck.trainer.nn.Optimizer;
-import io.formcheck.trainer.train.TrainingConfig;
-import java.util.Locale;
+import io.formcheck.trainer.spec.Architecture;
+import io.formcheck.trainer.spec.Augmentation;
+import io.formcheck.trainer.spec.CnnSpec;
+import io.formcheck.trainer.spec.ForestSpec;
+import io.formcheck.trainer.spec.Head;
+import io.formcheck.trainer.spec.LstmSpec;
+import io.formcheck.trainer.spec.ModelSpec;
+import io.formcheck.trainer.spec.NetworkSpec;
+import io.formcheck.trainer.spec.Optimization;
+import io.formcheck.trainer.spec.Pooling;
+import io.formcheck.trainer.spec.Preset;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** The training configuration on the command line: a preset, and any of its settings overridden. */
+/**
+ * The model spec on the command line: a preset, and any of its settings overridden. An option that does
+ * not apply to the chosen architecture is refused rather than ignored.
+ */
 final class TrainingOptions {
     @Option(
             names = "--preset",
-            description =
-                    "default (the best configuration found: the reading forest), cnn (the best "
-                            + "network found) or seed (the seed notebook's LSTM); the options below override it (default: ${DEFAULT-VALUE})")
-    String preset = "default";
+            description = "${COMPLETION-CANDIDATES}: default (the best configuration found: the reading forest), "
+                    + "cnn (the best network found) or seed (the seed notebook's LSTM); the options below "
+                    + "override it (default: ${DEFAULT-VALUE})")
+    Preset preset = Preset.DEFAULT;
 
-    @Option(names = "--arch", description = "lstm, cnn or forest")
-    String arch;
-
-    @Option(names = "--hidden", description = "LSTM hidden size (seed: 128)")
-    Integer hidden;
-
-    @Option(names = "--layers", description = "LSTM or convolution layers (seed: 2)")
-    Integer layers;
-
-    @Option(names = "--pooling", description = "LSTM readout: last (the seed's) or mean over the steps")
-    String pooling;
-
-    @Option(names = "--filters", description = "CNN filters per layer")
-    Integer filters;
-
-    @Option(names = "--kernel", description = "CNN kernel size, odd")
-    Integer kernel;
-
-    @Option(names = "--head", description = "hidden units of the classifier head (seed: 64)")
-    Integer head;
-
-    @Option(names = "--dropout", description = "dropout between LSTM layers and in the head (seed: 0.5)")
-    Float dropout;
-
-    @Option(names = "--optimizer", description = "adam, sgd (momentum 0.9) or rmsprop (seed: adam)")
-    String optimizer;
-
-    @Option(names = "--lr", description = "learning rate (seed: 1e-3)")
-    Float learningRate;
-
-    @Option(names = "--weight-decay", description = "L2 weight decay (seed: 0)")
-    Float weightDecay;
-
-    @Option(names = "--batch-size", description = "mini-batch size (seed: 32)")
-    Integer batchSize;
-
-    @Option(names = "--epochs", description = "epochs (seed: 50)")
-    Integer epochs;
-
-    @Option(names = "--lr-factor", description = "ReduceLROnPlateau factor (seed: 0.5)")
-    Float lrFactor;
-
-    @Option(names = "--lr-patience", description = "ReduceLROnPlateau patience in epochs (seed: 5)")
-    Integer lrPatience;
-
-    @Option(
-            names = "--crop",
-            description =
-                    "augmentation: train on random crops keeping at least this share of each repetition (1 = off)")
-    Float cropMin;
-
-    @Option(names = "--noise", description = "augmentation: Gaussian noise on standardized readings (0 = off)")
-    Float noise;
+    @Option(names = "--arch", description = "${COMPLETION-CANDIDATES} (default: the preset's)")
+    Architecture arch;
 
     @Option(
             names = "--center",
@@ -74,45 +38,166 @@ final class TrainingOptions {
             description = "subtract each repetition's own mean after standardization (true/false)")
     Boolean center;
 
-    @Option(names = "--trees", description = "reading forest: how many trees (default: 100)")
-    Integer trees;
-
     @Option(
             names = "--seed",
             description = "seed of the split, initialization, shuffling, dropout and augmentation (default: 42)")
     Long seed;
 
-    TrainingConfig toConfig() {
-        TrainingConfig p = switch (preset.toLowerCase(Locale.ROOT)) {
-            case "default" -> TrainingConfig.defaultPreset();
-            case "cnn" -> TrainingConfig.tunedCnnPreset();
-            case "seed" -> TrainingConfig.seedPreset();
-            default ->
-                throw new IllegalArgumentException("unknown preset '" + preset + "' (expected default, cnn or seed)");
-        };
-        if (pooling != null && !pooling.equals("last") && !pooling.equals("mean")) {
-            throw new IllegalArgumentException("--pooling must be last or mean, not '" + pooling + "'");
+    @ArgGroup(validate = false, heading = "%nReading forest (--arch forest):%n")
+    ForestOptions forest;
+
+    @ArgGroup(validate = false, heading = "%nNetworks (--arch lstm or cnn):%n")
+    NetworkOptions network;
+
+    @ArgGroup(validate = false, heading = "%nLSTM (--arch lstm):%n")
+    LstmOptions lstm;
+
+    @ArgGroup(validate = false, heading = "%nCNN (--arch cnn):%n")
+    CnnOptions cnn;
+
+    static final class ForestOptions {
+        @Option(names = "--trees", description = "how many trees (default: 100)")
+        Integer trees;
+    }
+
+    static final class NetworkOptions {
+        @Option(names = "--layers", description = "LSTM or convolution layers (seed: 2)")
+        Integer layers;
+
+        @Option(names = "--head", description = "hidden units of the classifier head (seed: 64)")
+        Integer head;
+
+        @Option(names = "--dropout", description = "dropout between LSTM layers and in the head (seed: 0.5)")
+        Float dropout;
+
+        @Option(names = "--optimizer", description = "${COMPLETION-CANDIDATES}; sgd has momentum 0.9 (seed: adam)")
+        Optimizer.Kind optimizer;
+
+        @Option(names = "--lr", description = "learning rate (seed: 1e-3)")
+        Float learningRate;
+
+        @Option(names = "--weight-decay", description = "L2 weight decay (seed: 0)")
+        Float weightDecay;
+
+        @Option(names = "--batch-size", description = "mini-batch size (seed: 32)")
+        Integer batchSize;
+
+        @Option(names = "--epochs", description = "epochs (seed: 50)")
+        Integer epochs;
+
+        @Option(names = "--lr-factor", description = "ReduceLROnPlateau factor (seed: 0.5)")
+        Float lrFactor;
+
+        @Option(names = "--lr-patience", description = "ReduceLROnPlateau patience in epochs (seed: 5)")
+        Integer lrPatience;
+
+        @Option(
+                names = "--crop",
+                description = "augmentation: train on random crops keeping at least this share of each repetition "
+                        + "(1 = off)")
+        Float cropMin;
+
+        @Option(names = "--noise", description = "augmentation: Gaussian noise on standardized readings (0 = off)")
+        Float noise;
+    }
+
+    static final class LstmOptions {
+        @Option(names = "--hidden", description = "hidden size (seed: 128)")
+        Integer hidden;
+
+        @Option(names = "--pooling", description = "${COMPLETION-CANDIDATES}: the last step (the seed's) or the mean")
+        Pooling pooling;
+    }
+
+    static final class CnnOptions {
+        @Option(names = "--filters", description = "filters per layer (default: 64)")
+        Integer filters;
+
+        @Option(names = "--kernel", description = "kernel size, odd (default: 5)")
+        Integer kernel;
+    }
+
+    /**
+     * A CNN chosen over an LSTM preset keeps the preset's network settings and takes these for its own;
+     * a network chosen over the forest preset starts from the seed's.
+     */
+    private static final int DEFAULT_FILTERS = 64;
+
+    private static final int DEFAULT_KERNEL = 5;
+
+    ModelSpec toSpec() {
+        ModelSpec base = preset.spec();
+        Architecture kind = arch != null ? arch : base.architecture();
+        boolean centered = center != null ? center : base.center();
+        long s = seed != null ? seed : base.seed();
+        refuseOptionsNotFor(kind);
+        if (kind == Architecture.FOREST) {
+            int defaultTrees = base instanceof ForestSpec f ? f.trees() : ForestSpec.DEFAULT_TREES;
+            return new ForestSpec(forest != null && forest.trees != null ? forest.trees : defaultTrees, centered, s);
         }
-        return new TrainingConfig(
-                arch != null ? arch : p.arch(),
-                hidden != null ? hidden : p.hidden(),
-                layers != null ? layers : p.layers(),
-                pooling != null ? pooling.equals("mean") : p.meanPool(),
-                filters != null ? filters : p.filters(),
-                kernel != null ? kernel : p.kernel(),
-                head != null ? head : p.head(),
-                dropout != null ? dropout : p.dropout(),
-                optimizer != null ? Optimizer.Kind.parse(optimizer) : p.optimizer(),
-                learningRate != null ? learningRate : p.learningRate(),
-                weightDecay != null ? weightDecay : p.weightDecay(),
-                batchSize != null ? batchSize : p.batchSize(),
-                epochs != null ? epochs : p.epochs(),
-                lrFactor != null ? lrFactor : p.lrFactor(),
-                lrPatience != null ? lrPatience : p.lrPatience(),
-                cropMin != null ? cropMin : p.cropMin(),
-                noise != null ? noise : p.noise(),
-                center != null ? center : p.center(),
-                trees != null ? trees : p.trees(),
-                seed != null ? seed : p.seed());
+        NetworkSpec from = base instanceof NetworkSpec n ? n : (NetworkSpec) Preset.SEED.spec();
+        NetworkOptions o = network != null ? network : new NetworkOptions();
+        Head head = new Head(
+                or(o.head, from.head().hidden()), or(o.dropout, from.head().dropout()));
+        Optimization p = from.optimization();
+        Optimization optimization = new Optimization(
+                or(o.optimizer, p.optimizer()),
+                or(o.learningRate, p.learningRate()),
+                or(o.weightDecay, p.weightDecay()),
+                or(o.batchSize, p.batchSize()),
+                or(o.epochs, p.epochs()),
+                or(o.lrFactor, p.lrFactor()),
+                or(o.lrPatience, p.lrPatience()));
+        Augmentation augmentation = new Augmentation(
+                or(o.cropMin, from.augmentation().cropMin()),
+                or(o.noise, from.augmentation().noise()));
+        int layers = or(o.layers, from.layers());
+        if (kind == Architecture.LSTM) {
+            LstmSpec l = from instanceof LstmSpec x ? x : (LstmSpec) Preset.SEED.spec();
+            LstmOptions lo = lstm != null ? lstm : new LstmOptions();
+            return new LstmSpec(
+                    or(lo.hidden, l.hidden()),
+                    layers,
+                    or(lo.pooling, l.pooling()),
+                    head,
+                    optimization,
+                    augmentation,
+                    centered,
+                    s);
+        }
+        CnnOptions co = cnn != null ? cnn : new CnnOptions();
+        CnnSpec c = from instanceof CnnSpec x ? x : null;
+        return new CnnSpec(
+                or(co.filters, c != null ? c.filters() : DEFAULT_FILTERS),
+                or(co.kernel, c != null ? c.kernel() : DEFAULT_KERNEL),
+                layers,
+                head,
+                optimization,
+                augmentation,
+                centered,
+                s);
+    }
+
+    private void refuseOptionsNotFor(Architecture kind) {
+        List<String> foreign = new ArrayList<>();
+        if (kind != Architecture.FOREST && forest != null && forest.trees != null) {
+            foreign.add("--trees");
+        }
+        if (kind == Architecture.FOREST && network != null) {
+            foreign.add("network options (--layers, --head, --epochs, ...)");
+        }
+        if (kind != Architecture.LSTM && lstm != null) {
+            foreign.add("LSTM options (--hidden, --pooling)");
+        }
+        if (kind != Architecture.CNN && cnn != null) {
+            foreign.add("CNN options (--filters, --kernel)");
+        }
+        if (!foreign.isEmpty()) {
+            throw new IllegalArgumentException(String.join(" and ", foreign) + " do not apply to --arch " + kind);
+        }
+    }
+
+    private static <T> T or(T given, T otherwise) {
+        return given != null ? given : otherwise;
     }
 }

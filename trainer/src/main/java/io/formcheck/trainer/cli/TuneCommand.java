@@ -5,9 +5,10 @@ import io.formcheck.trainer.data.Dataset;
 import io.formcheck.trainer.data.Splits;
 import io.formcheck.trainer.report.Charts;
 import io.formcheck.trainer.report.Json;
+import io.formcheck.trainer.spec.ModelSpec;
 import io.formcheck.trainer.train.EpochStats;
 import io.formcheck.trainer.train.Experiment;
-import io.formcheck.trainer.train.TrainingConfig;
+import io.formcheck.trainer.train.TrainingHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ final class TuneCommand implements Callable<Integer> {
         long start = System.nanoTime();
         for (int i = 0; i < chosen.size(); i++) {
             String name = chosen.get(i)[0];
-            TrainingConfig cfg = quick ? config(chosen.get(i)[1]).quick() : config(chosen.get(i)[1]);
+            ModelSpec spec = quick ? config(chosen.get(i)[1]).quick() : config(chosen.get(i)[1]);
             System.err.printf(
                     Locale.ROOT,
                     "[%d/%d %4.0fs] %s ...%n",
@@ -95,14 +96,14 @@ final class TuneCommand implements Callable<Integer> {
                     (System.nanoTime() - start) / 1e9,
                     name);
             Experiment.Outcome out =
-                    Experiment.run(cfg, ds.windows(), split, line -> System.err.println("    " + line));
-            List<EpochStats> h = out.history();
+                    Experiment.run(spec, ds.windows(), split, line -> System.err.println("    " + line));
+            List<EpochStats> h = out.history().map(TrainingHistory::epochs).orElse(List.of());
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("experiment_name", name);
             r.put("options", chosen.get(i)[1]);
-            r.put("config", cfg.describe());
-            r.put("best_val_acc", out.bestValidationAccuracy());
-            r.put("best_epoch", out.bestEpoch());
+            r.put("config", spec.describe());
+            r.put("best_val_acc", out.validationAccuracy());
+            out.history().ifPresent(history -> r.put("best_epoch", history.bestEpoch()));
             r.put("test_acc", out.test().accuracy());
             r.put("test_macro_f1", out.test().macroF1());
             r.put("training_time", out.seconds());
@@ -120,8 +121,10 @@ final class TuneCommand implements Callable<Integer> {
                     i + 1,
                     chosen.size(),
                     name,
-                    out.bestValidationAccuracy(),
-                    h.isEmpty() ? "" : " (best, epoch " + out.bestEpoch() + ")",
+                    out.validationAccuracy(),
+                    out.history()
+                            .map(history -> " (best, epoch " + history.bestEpoch() + ")")
+                            .orElse(""),
                     out.test().accuracy(),
                     out.seconds());
         }
@@ -134,7 +137,7 @@ final class TuneCommand implements Callable<Integer> {
     }
 
     /** The options of an experiment on top of the seed preset, parsed the way the train command parses them. */
-    static TrainingConfig config(String options) {
+    static ModelSpec config(String options) {
         TrainingOptions o = new TrainingOptions();
         List<String> args = new ArrayList<>();
         if (!options.contains("--preset")) {
@@ -143,8 +146,8 @@ final class TuneCommand implements Callable<Integer> {
         if (!options.isBlank()) {
             args.addAll(List.of(options.split(" ")));
         }
-        CommandLine.populateCommand(o, args.toArray(String[]::new));
-        return o.toConfig();
+        new CommandLine(o).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args.toArray(String[]::new));
+        return o.toSpec();
     }
 
     static String summary(List<Map<String, Object>> results, long seed) {

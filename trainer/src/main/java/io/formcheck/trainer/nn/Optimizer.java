@@ -21,12 +21,9 @@ public abstract class Optimizer {
         SGD,
         RMSPROP;
 
-        public static Kind parse(String name) {
-            try {
-                return valueOf(name.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown optimizer '" + name + "' (expected adam, sgd or rmsprop)");
-            }
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -7,7 +7,11 @@ import io.formcheck.model.ForestForward;
 import io.formcheck.model.Standardization;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
+import io.formcheck.trainer.spec.ForestSpec;
+import io.formcheck.trainer.spec.ModelSpec;
+import io.formcheck.trainer.spec.NetworkSpec;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** One training run on one split: statistics from the training part, training, then the test verdict. */
@@ -15,77 +19,83 @@ public final class Experiment {
     /**
      * What one run produced.
      *
-     * @param history per-epoch statistics; empty for the reading forest, which has no epochs
-     * @param bestEpoch the epoch whose weights were kept (0 for the forest)
+     * @param validationAccuracy the validation windows' accuracy (a network's best epoch's)
+     * @param history a network's epochs; empty for the reading forest, which has none
      */
     public record Outcome(
             ExportedModel model,
-            List<EpochStats> history,
-            int bestEpoch,
-            double bestValidationAccuracy,
-            double seconds,
             Standardization standardization,
+            int maxSequenceLength,
+            double validationAccuracy,
             Metrics test,
-            int maxSequenceLength) {}
+            double seconds,
+            Optional<TrainingHistory> history) {}
 
     private Experiment() {}
 
     /** progress: told a line per epoch, or per ten trees of the forest. */
     public static Outcome run(
-            TrainingConfig cfg, List<RepetitionWindow> windows, Splits.Split split, Consumer<String> progress) {
+            ModelSpec spec, List<RepetitionWindow> windows, Splits.Split split, Consumer<String> progress) {
         Standardization standardization =
-                InputStatistics.fit(split.train().stream().map(windows::get).toList(), cfg.center());
-        int classes = ExerciseClass.values().length;
+                InputStatistics.fit(split.train().stream().map(windows::get).toList(), spec.center());
         int maxLength =
                 windows.stream().mapToInt(RepetitionWindow::length).max().orElse(0);
-        if (cfg.arch().equals(TrainingConfig.FOREST)) {
-            return forest(cfg, windows, split, standardization, classes, maxLength, progress);
+        if (spec instanceof NetworkSpec network) {
+            return network(network, windows, split, standardization, maxLength, progress);
         }
+        return forest((ForestSpec) spec, windows, split, standardization, maxLength, progress);
+    }
+
+    private static Outcome network(
+            NetworkSpec spec,
+            List<RepetitionWindow> windows,
+            Splits.Split split,
+            Standardization standardization,
+            int maxLength,
+            Consumer<String> progress) {
+        int classes = ExerciseClass.values().length;
         Trainer.Examples train = examples(windows, split.train(), standardization);
         Trainer.Examples validation = examples(windows, split.validation(), standardization);
         Trainer.Examples test = examples(windows, split.test(), standardization);
+        int epochs = spec.optimization().epochs();
         Trainer.Result result = Trainer.train(
-                cfg, Features.COUNT, classes, train, validation, stats -> progress.accept(stats.line(cfg.epochs())));
+                spec, Features.COUNT, classes, train, validation, stats -> progress.accept(stats.line(epochs)));
         float[][] probs = Inference.probabilities(result.net(), test.sequences());
         return new Outcome(
                 ExportedModel.of(result.net()),
-                result.history(),
-                result.bestEpoch(),
-                result.bestValidationAccuracy(),
-                result.seconds(),
                 standardization,
+                maxLength,
+                result.bestValidationAccuracy(),
                 Metrics.of(test.labels(), argmax(probs), classes),
-                maxLength);
+                result.seconds(),
+                Optional.of(result.history()));
     }
 
     /** The reading forest fits the training windows; the validation windows only score it, as for a network. */
     private static Outcome forest(
-            TrainingConfig cfg,
+            ForestSpec spec,
             List<RepetitionWindow> windows,
             Splits.Split split,
             Standardization standardization,
-            int classes,
             int maxLength,
             Consumer<String> progress) {
         long start = System.nanoTime();
-        ExportedModel model = fitForest(cfg, windows, split.train(), standardization, progress);
+        ExportedModel model = fitForest(spec, windows, split.train(), standardization, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
         ForestForward forward = ReadingForest.forward(model);
-        Metrics validation = score(forward, windows, split.validation(), standardization, classes);
         return new Outcome(
                 model,
-                List.of(),
-                0,
-                validation.accuracy(),
-                seconds,
                 standardization,
-                score(forward, windows, split.test(), standardization, classes),
-                maxLength);
+                maxLength,
+                score(forward, windows, split.validation(), standardization).accuracy(),
+                score(forward, windows, split.test(), standardization),
+                seconds,
+                Optional.empty());
     }
 
-    /** The reading forest of cfg fitted on the windows ids names, standardized as given. */
+    /** The reading forest of spec fitted on the windows ids names, standardized as given. */
     public static ExportedModel fitForest(
-            TrainingConfig cfg,
+            ForestSpec spec,
             List<RepetitionWindow> windows,
             List<Integer> ids,
             Standardization standardization,
@@ -96,23 +106,19 @@ public final class Experiment {
                         .toList(),
                 ids.stream().mapToInt(i -> windows.get(i).label()).toArray(),
                 ExerciseClass.values().length,
-                cfg.trees(),
-                cfg.seed(),
-                done -> progress.accept("trees " + done + "/" + cfg.trees()));
+                spec.trees(),
+                spec.seed(),
+                done -> progress.accept("trees " + done + "/" + spec.trees()));
     }
 
     private static Metrics score(
-            ForestForward forward,
-            List<RepetitionWindow> windows,
-            List<Integer> ids,
-            Standardization standardization,
-            int classes) {
+            ForestForward forward, List<RepetitionWindow> windows, List<Integer> ids, Standardization standardization) {
         int[] truth = ids.stream().mapToInt(i -> windows.get(i).label()).toArray();
         int[] predicted = ids.stream()
                 .mapToInt(i -> Classifier.argmax(
                         forward.logits(standardization.apply(windows.get(i).samples()))))
                 .toArray();
-        return Metrics.of(truth, predicted, classes);
+        return Metrics.of(truth, predicted, ExerciseClass.values().length);
     }
 
     public static Trainer.Examples examples(List<RepetitionWindow> windows, List<Integer> ids, Standardization s) {

@@ -3,6 +3,7 @@ package io.formcheck.trainer.train;
 import io.formcheck.model.ExerciseClass;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
+import io.formcheck.trainer.spec.ModelSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +32,9 @@ public final class Study {
     private Study() {}
 
     /** A trainer configuration (a network or the reading forest), trained with each split's seed. */
-    public static Method configured(TrainingConfig cfg) {
+    public static Method configured(ModelSpec spec) {
         return (windows, split, seed) ->
-                Experiment.run(cfg.withSeed(seed), windows, split, line -> {}).test();
+                Experiment.run(spec.withSeed(seed), windows, split, line -> {}).test();
     }
 
     /** The random-forest baseline, fitted on training and validation windows (it needs no early stopping). */

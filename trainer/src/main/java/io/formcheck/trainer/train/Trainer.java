@@ -5,6 +5,8 @@ import io.formcheck.trainer.nn.ClassifierNet;
 import io.formcheck.trainer.nn.Optimizer;
 import io.formcheck.trainer.nn.Parameter;
 import io.formcheck.trainer.nn.ReduceLrOnPlateau;
+import io.formcheck.trainer.spec.NetworkSpec;
+import io.formcheck.trainer.spec.Optimization;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,12 +23,7 @@ public final class Trainer {
     }
 
     /** The trained network (best-validation weights) and how it got there. */
-    public record Result(
-            ClassifierNet net,
-            List<EpochStats> history,
-            int bestEpoch,
-            double bestValidationAccuracy,
-            double seconds) {}
+    public record Result(ClassifierNet net, TrainingHistory history, double bestValidationAccuracy, double seconds) {}
 
     /** Standardized sequences (steps*features values each) and their class indices. */
     public record Examples(List<float[]> sequences, int[] labels) {
@@ -42,22 +39,25 @@ public final class Trainer {
     private Trainer() {}
 
     public static Result train(
-            TrainingConfig cfg, int features, int classes, Examples train, Examples validation, Listener listener) {
+            NetworkSpec spec, int features, int classes, Examples train, Examples validation, Listener listener) {
         long start = System.nanoTime();
-        Random rng = new Random(cfg.seed());
-        ClassifierNet net = cfg.network(features, classes);
+        Random rng = new Random(spec.seed());
+        Optimization optimization = spec.optimization();
+        ClassifierNet net = spec.network(features, classes);
         net.init(rng);
         List<Parameter> params = net.parameters();
-        Optimizer optimizer = Optimizer.create(cfg.optimizer(), params, cfg.learningRate(), cfg.weightDecay());
-        ReduceLrOnPlateau scheduler = new ReduceLrOnPlateau(optimizer, cfg.lrFactor(), cfg.lrPatience());
-        int batchSize = Math.min(cfg.batchSize(), train.size());
+        Optimizer optimizer = Optimizer.create(
+                optimization.optimizer(), params, optimization.learningRate(), optimization.weightDecay());
+        ReduceLrOnPlateau scheduler =
+                new ReduceLrOnPlateau(optimizer, optimization.lrFactor(), optimization.lrPatience());
+        int batchSize = Math.min(optimization.batchSize(), train.size());
 
         List<EpochStats> history = new ArrayList<>();
         float[][] best = snapshot(params);
         double bestAccuracy = -1;
         int bestEpoch = 0;
         try (ShardedStep step = new ShardedStep(net, batchSize, train.maxSteps(features))) {
-            for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+            for (int epoch = 1; epoch <= optimization.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 float lr = optimizer.learningRate();
                 List<Integer> order = new ArrayList<>();
@@ -71,8 +71,8 @@ public final class Trainer {
                     List<Integer> ids = order.subList(from, Math.min(from + batchSize, order.size()));
                     ShardedStep.Outcome outcome = step.run(
                             ids.stream()
-                                    .map(i ->
-                                            Augmentation.apply(train.sequences().get(i), features, cfg, rng))
+                                    .map(i -> spec.augmentation()
+                                            .apply(train.sequences().get(i), features, rng))
                                     .toList(),
                             ids.stream().mapToInt(i -> train.labels()[i]).toArray(),
                             rng);
@@ -105,7 +105,8 @@ public final class Trainer {
         for (int k = 0; k < params.size(); k++) {
             System.arraycopy(best[k], 0, params.get(k).value, 0, best[k].length);
         }
-        return new Result(net, history, bestEpoch, bestAccuracy, (System.nanoTime() - start) / 1e9);
+        return new Result(
+                net, new TrainingHistory(history, bestEpoch), bestAccuracy, (System.nanoTime() - start) / 1e9);
     }
 
     /** A deep copy of every parameter's values: the seed's shallow state_dict().copy() kept nothing. */

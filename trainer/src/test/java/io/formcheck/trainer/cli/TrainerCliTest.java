@@ -10,7 +10,7 @@ import io.formcheck.model.Classifier;
 import io.formcheck.model.ModelFile;
 import io.formcheck.trainer.SyntheticWle;
 import io.formcheck.trainer.report.Json;
-import io.formcheck.trainer.train.TrainingConfig;
+import io.formcheck.trainer.spec.Preset;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -156,7 +156,7 @@ class TrainerCliTest {
         assertEquals("sgd", results.get(1).get("config").get("optimizer").asText());
         assertEquals("cnn", results.get(2).get("config").get("architecture").asText());
         assertEquals(
-                TrainingConfig.defaultPreset().quick().describe(),
+                Preset.DEFAULT.spec().quick().describe(),
                 Json.mapper().convertValue(results.get(3).get("config"), new TypeReference<Map<String, String>>() {}));
         assertTrue(Files.readString(tune.resolve("summary.md")).contains("Best configuration: **"));
         for (String png : new String[] {
@@ -214,6 +214,22 @@ class TrainerCliTest {
     }
 
     @Test
+    void helpListsTheChoicesAndAGroupOfOptionsPerModelKind() throws Exception {
+        String help = TrainerCli.commandLine().getSubcommands().get("train").getUsageMessage();
+        for (String expected : new String[] {
+            "lstm, cnn, forest",
+            "default, cnn, seed",
+            "adam, sgd, rmsprop",
+            "Reading forest (--arch forest):",
+            "Networks (--arch lstm or cnn):",
+            "LSTM (--arch lstm):",
+            "CNN (--arch cnn):"
+        }) {
+            assertTrue(help.contains(expected), expected + " in\n" + help);
+        }
+    }
+
+    @Test
     void badArgumentsAndFilesGetAClearErrorAndANonZeroExit() throws Exception {
         Run unknown = run("train", "--epochz", "3");
         assertEquals(2, unknown.exit());
@@ -230,8 +246,19 @@ class TrainerCliTest {
 
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(4, 2, 9));
         Run optimizer = run("train", "--data", data.toString(), "--optimizer", "adagrad");
-        assertEquals(1, optimizer.exit());
-        assertTrue(optimizer.err().contains("unknown optimizer 'adagrad'"), optimizer.err());
+        assertEquals(2, optimizer.exit());
+        assertTrue(
+                optimizer.err().contains("expected one of [ADAM, SGD, RMSPROP] (case-insensitive)"), optimizer.err());
+        assertTrue(optimizer.err().contains("'adagrad'"), optimizer.err());
+
+        Run foreign = run("train", "--data", data.toString(), "--preset", "default", "--hidden", "64");
+        assertEquals(1, foreign.exit());
+        assertTrue(
+                foreign.err().contains("LSTM options (--hidden, --pooling) do not apply to --arch forest"),
+                foreign.err());
+        Run trees = run("train", "--data", data.toString(), "--arch", "LSTM", "--trees", "5");
+        assertEquals(1, trees.exit());
+        assertTrue(trees.err().contains("--trees do not apply to --arch lstm"), trees.err());
 
         Path damaged = dir.resolve("damaged.fcmodel");
         Files.writeString(damaged, "not a model");

@@ -9,6 +9,8 @@ import io.formcheck.model.Tensor;
 import io.formcheck.trainer.SyntheticWle;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
+import io.formcheck.trainer.spec.ForestSpec;
+import io.formcheck.trainer.spec.Preset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -110,7 +112,7 @@ class ReadingForestTest {
         List<RepetitionWindow> windows = SyntheticWle.windows(30, 3, 3);
         Splits.Split split = Splits.stratified(
                 windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
-        TrainingConfig forest = TrainingConfig.defaultPreset().withSeed(5);
+        ForestSpec forest = ((ForestSpec) Preset.DEFAULT.spec()).withSeed(5);
         List<String> progress = new ArrayList<>();
         Experiment.Outcome first = Experiment.run(forest, windows, split, progress::add);
         Experiment.Outcome again = Experiment.run(forest, windows, split, line -> {});

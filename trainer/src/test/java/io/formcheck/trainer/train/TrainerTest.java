@@ -11,6 +11,12 @@ import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
 import io.formcheck.trainer.data.WleCsvReader;
 import io.formcheck.trainer.nn.Optimizer;
+import io.formcheck.trainer.spec.Augmentation;
+import io.formcheck.trainer.spec.CnnSpec;
+import io.formcheck.trainer.spec.Head;
+import io.formcheck.trainer.spec.LstmSpec;
+import io.formcheck.trainer.spec.Optimization;
+import io.formcheck.trainer.spec.Pooling;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +24,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
-    static TrainingConfig small(int epochs, Optimizer.Kind optimizer, float lr) {
-        return new TrainingConfig(
-                "lstm", 16, 1, false, 8, 3, 16, 0.1f, optimizer, lr, 0f, 16, epochs, 0.5f, 5, 1f, 0f, false, 1, 7);
+    static LstmSpec small(int epochs, Optimizer.Kind optimizer, float lr) {
+        return new LstmSpec(
+                16,
+                1,
+                Pooling.LAST,
+                new Head(16, 0.1f),
+                new Optimization(optimizer, lr, 0f, 16, epochs, 0.5f, 5),
+                Augmentation.NONE,
+                false,
+                7);
     }
 
     @Test
@@ -37,26 +50,14 @@ class TrainerTest {
         List<RepetitionWindow> windows = SyntheticWle.windows(30, 3, 3);
         Splits.Split split = Splits.stratified(
                 windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
-        TrainingConfig cnn = new TrainingConfig(
-                "cnn",
-                16,
-                2,
-                false,
+        CnnSpec cnn = new CnnSpec(
                 16,
                 3,
-                16,
-                0.1f,
-                Optimizer.Kind.ADAM,
-                1e-2f,
-                0f,
-                16,
-                30,
-                0.5f,
-                5,
-                0.8f,
-                0.05f,
+                2,
+                new Head(16, 0.1f),
+                new Optimization(Optimizer.Kind.ADAM, 1e-2f, 0f, 16, 30, 0.5f, 5),
+                new Augmentation(0.8f, 0.05f),
                 false,
-                1,
                 7);
         Experiment.Outcome out = Experiment.run(cnn, windows, split, line -> {});
         assertTrue(out.test().accuracy() >= 0.95, "test accuracy " + out.test().accuracy());
@@ -70,7 +71,7 @@ class TrainerTest {
         float[] lr = {1e-2f, 2e-1f, 1e-2f};
         for (Optimizer.Kind kind : Optimizer.Kind.values()) {
             Experiment.Outcome out = Experiment.run(small(8, kind, lr[kind.ordinal()]), windows, split, line -> {});
-            List<EpochStats> h = out.history();
+            List<EpochStats> h = out.history().orElseThrow().epochs();
             assertTrue(
                     h.get(h.size() - 1).trainLoss() < 0.8 * h.get(0).trainLoss(),
                     kind + ": loss " + h.get(0).trainLoss() + " -> "
@@ -95,8 +96,9 @@ class TrainerTest {
                 split.validation().stream()
                         .mapToInt(i -> windows.get(i).label())
                         .toArray());
-        assertEquals(out.bestValidationAccuracy(), again, 1e-9);
-        assertEquals(out.history().get(out.bestEpoch() - 1).validationAccuracy(), again, 1e-9);
+        TrainingHistory history = out.history().orElseThrow();
+        assertEquals(out.validationAccuracy(), again, 1e-9);
+        assertEquals(history.epochs().get(history.bestEpoch() - 1).validationAccuracy(), again, 1e-9);
     }
 
     @Test
@@ -107,7 +109,7 @@ class TrainerTest {
         List<Double> losses = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
             Experiment.Outcome out = Experiment.run(small(3, Optimizer.Kind.ADAM, 1e-2f), windows, split, line -> {});
-            losses.add(out.history().get(2).trainLoss());
+            losses.add(out.history().orElseThrow().epochs().get(2).trainLoss());
         }
         assertEquals(losses.get(0), losses.get(1));
     }
@@ -119,26 +121,14 @@ class TrainerTest {
         List<RepetitionWindow> windows = WleCsvReader.read(file).windows();
         Splits.Split split = Splits.stratified(
                 windows.stream().mapToInt(RepetitionWindow::label).toArray(), 42, 0.7, 0.15);
-        TrainingConfig cfg = new TrainingConfig(
-                "lstm",
+        LstmSpec cfg = new LstmSpec(
                 64,
                 2,
+                Pooling.LAST,
+                new Head(64, 0.5f),
+                new Optimization(Optimizer.Kind.ADAM, 3e-3f, 0f, 32, 8, 0.5f, 5),
+                Augmentation.NONE,
                 false,
-                8,
-                3,
-                64,
-                0.5f,
-                Optimizer.Kind.ADAM,
-                3e-3f,
-                0f,
-                32,
-                8,
-                0.5f,
-                5,
-                1f,
-                0f,
-                false,
-                1,
                 42);
         Experiment.Outcome out = Experiment.run(cfg, windows, split, line -> {});
         // the most frequent class (A) is 28% of the windows
