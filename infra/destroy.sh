@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR
-# Deletes the stack (function, role, log group, URL) and what deploy.sh uploaded for it; removes the
-# bucket too when deploy.sh created it and nothing else is left in it.
-# usage: infra/destroy.sh [--stack-name NAME] [--region REGION] [--endpoint-url URL]
+# Deletes the stack (function, its versions and alias, role, log group, URL) and what deploy.sh
+# uploaded for it; removes the bucket too when deploy.sh created it and nothing else is left in it.
 set -euo pipefail
 # shellcheck source=common.sh
 source "$(dirname "$0")/common.sh"
+
+usage() {
+  cat <<USAGE
+usage: infra/destroy.sh [options]
+$SHARED_USAGE
+USAGE
+}
 
 while [ $# -gt 0 ]; do
   if shared_flag "$1" "${2:-}"; then
@@ -13,8 +19,8 @@ while [ $# -gt 0 ]; do
     continue
   fi
   case "$1" in
-    -h|--help) sed -n '2,4p' "$0"; exit 0 ;;
-    *) die "unknown option $1" ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; die "unknown option $1" ;;
   esac
 done
 
@@ -26,8 +32,11 @@ fi
 bucket=$(stack_parameter CodeBucket)
 echo "deleting stack $STACK ..." >&2
 awsc cloudformation delete-stack --stack-name "$STACK"
-awsc cloudformation wait stack-delete-complete --stack-name "$STACK" ||
-  die "stack $STACK was not deleted; see: aws cloudformation describe-stack-events --stack-name $STACK"
+if ! awsc cloudformation wait stack-delete-complete --stack-name "$STACK"; then
+  echo "error: stack $STACK was not deleted (status $(stack_status))" >&2
+  show_failures
+  die "fix what blocks the deletion, then run infra/destroy.sh --stack-name $STACK again (all events: aws cloudformation describe-stack-events --stack-name $STACK --region $REGION)"
+fi
 
 if [ -n "$bucket" ] && awsc s3api head-bucket --bucket "$bucket" >/dev/null 2>&1; then
   echo "removing s3://$bucket/$STACK/ ..." >&2
