@@ -1,13 +1,18 @@
 package io.formcheck.trainer;
 
 import io.formcheck.model.Features;
+import io.formcheck.trainer.data.Dataset;
 import io.formcheck.trainer.data.RepetitionWindow;
+import io.formcheck.trainer.data.Splits;
+import io.formcheck.trainer.data.Windowing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 /** Generated repetitions whose class is plainly visible in the signal, and WLE-layout CSV text of them. */
@@ -36,6 +41,11 @@ public final class SyntheticWle {
         return out;
     }
 
+    /** A stratified 70/15/15 split of generated windows, each its own repetition. */
+    public static Splits.Split split(List<RepetitionWindow> windows, long seed) {
+        return Splits.stratified(new Dataset.Windows(new Windowing.ByNumWindow(), windows, windows), seed, 0.7, 0.15);
+    }
+
     /** The public pml-*.csv layout: unnamed row number, ids, timestamps, a summary column, features, classe. */
     public static String csv(List<RepetitionWindow> windows, boolean rowNumberColumn) {
         StringBuilder s = new StringBuilder();
@@ -51,15 +61,23 @@ public final class SyntheticWle {
         }
         s.append(",\"classe\"\n");
         int row = 1;
+        // one recording per (user, class), its windows one after the other, readings 22 ms apart (the
+        // sensors' rate); recordings a thousand seconds apart
+        Map<String, Long> clock = new HashMap<>();
         for (RepetitionWindow w : windows) {
+            long start = clock.computeIfAbsent(w.user() + w.label(), k -> 1_000_000_000L * clock.size());
+            long micros = start;
             for (int t = 0; t < w.length(); t++) {
+                micros += 22_000;
                 if (rowNumberColumn) {
                     s.append(row).append(',');
                 }
                 s.append('"')
                         .append(w.user())
-                        .append("\",1322489729,")
-                        .append(1000 * t + 5)
+                        .append("\",")
+                        .append(1322489729 + micros / 1_000_000)
+                        .append(',')
+                        .append(micros % 1_000_000)
                         .append(",\"no\",")
                         .append(w.window());
                 for (int j = 0; j < Features.COUNT; j++) {
@@ -71,6 +89,7 @@ public final class SyntheticWle {
                 s.append(",\"").append((char) ('A' + w.label())).append("\"\n");
                 row++;
             }
+            clock.put(w.user() + w.label(), micros);
         }
         return s.toString();
     }

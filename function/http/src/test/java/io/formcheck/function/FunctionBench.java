@@ -202,7 +202,7 @@ public final class FunctionBench {
         float[][] readings = null;
         Path data = RealData.trainingFile();
         if (data != null) {
-            for (RepetitionWindow w : WleCsvReader.read(data).windows()) {
+            for (RepetitionWindow w : WleCsvReader.read(data).numWindows()) {
                 if (w.length() >= steps) {
                     readings = Arrays.copyOf(w.samples(), steps);
                     break;

@@ -40,6 +40,9 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
+    @Mixin
+    WindowOptions window;
+
     @Option(
             names = "--epochs",
             description = "measured training epochs, after one warm-up epoch (default: ${DEFAULT-VALUE})")
@@ -57,12 +60,12 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Dataset ds = data.load(true);
         NetworkSpec spec = ((NetworkSpec) Preset.SEED.spec()).withEpochs(epochs + 1);
-        List<RepetitionWindow> windows = ds.windows();
-        Splits.Split split = Splits.stratified(ds.labels(), spec.seed(), 0.70, 0.15);
-        Standardization st =
-                InputStatistics.fit(split.train().stream().map(windows::get).toList());
-        Trainer.Examples train = Experiment.examples(windows, split.train(), st);
-        Trainer.Examples validation = Experiment.examples(windows, split.validation(), st);
+        Dataset.Windows cut = ds.windows(window.windowing());
+        List<RepetitionWindow> windows = cut.scored();
+        Splits.Split split = Splits.stratified(cut, spec.seed(), 0.70, 0.15);
+        Standardization st = InputStatistics.fit(split.train());
+        Trainer.Examples train = Experiment.examples(split.train(), st);
+        Trainer.Examples validation = Experiment.examples(split.validation(), st);
         System.err.println("training " + (epochs + 1) + " epochs of " + train.size() + " sequences (first is warm-up)");
         Trainer.Result result = Trainer.train(
                 spec, Features.COUNT, 5, train, validation, s -> System.err.println("  " + s.line(epochs + 1)));
@@ -81,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
 
         ForestSpec forest = (ForestSpec) Preset.DEFAULT.spec();
         long t0 = System.nanoTime();
-        ExportedModel trees = Experiment.fitForest(forest, windows, split.train(), st, line -> {});
+        ExportedModel trees = Experiment.fitForest(forest, split.train(), st, line -> {});
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
         double[] forestMs = latency(new Classifier(ModelExport.toModelFile(trees, st, steps, Map.of())), repetition);
 

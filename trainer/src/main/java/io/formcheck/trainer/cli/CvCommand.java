@@ -8,6 +8,7 @@ import io.formcheck.trainer.report.MetricsReport;
 import io.formcheck.trainer.spec.ModelSpec;
 import io.formcheck.trainer.train.Experiment;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,11 +20,14 @@ import picocli.CommandLine.Option;
 @Command(
         name = "cv",
         mixinStandardHelpOptions = true,
-        description =
-                "Leave-one-subject-out cross-validation: one fold per participant, reported per subject and averaged.")
+        description = "Leave-one-subject-out: one fold per participant, trained on the others and scored on that "
+                + "person's windows; reported per person, with the mean and the worst person.")
 final class CvCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
+
+    @Mixin
+    WindowOptions window;
 
     @Mixin
     TrainingOptions options;
@@ -35,7 +39,8 @@ final class CvCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelSpec spec = options.toSpec();
         Dataset ds = data.load(true);
-        Map<String, Splits.Split> folds = Splits.leaveOneSubjectOut(ds.windows(), spec.seed(), 0.15);
+        Dataset.Windows windows = ds.windows(window.windowing());
+        Map<String, Splits.Split> folds = Splits.leaveOneSubjectOut(windows, spec.seed(), 0.15);
         if (folds.size() < 2) {
             throw new IllegalArgumentException(
                     "leave-one-subject-out needs at least two participants, found " + folds.size());
@@ -48,13 +53,13 @@ final class CvCommand implements Callable<Integer> {
             String user = e.getKey();
             System.err.printf(
                     Locale.ROOT,
-                    "fold %d/%d: test subject %s (%d windows)%n",
+                    "fold %d/%d: %s left out (%d windows to score, %d to train on)%n",
                     fold,
                     folds.size(),
                     user,
-                    e.getValue().test().size());
-            Experiment.Outcome outcome =
-                    Experiment.run(spec, ds.windows(), e.getValue(), line -> System.err.println("  " + line));
+                    e.getValue().test().size(),
+                    e.getValue().train().size());
+            Experiment.Outcome outcome = Experiment.run(spec, e.getValue(), line -> System.err.println("  " + line));
             Map<String, Object> result = new LinkedHashMap<>(MetricsReport.toMap(outcome.test()));
             outcome.history().ifPresent(h -> result.put("best_epoch", h.bestEpoch()));
             result.put("validation_accuracy", outcome.validationAccuracy());
@@ -72,19 +77,23 @@ final class CvCommand implements Callable<Integer> {
                 .mapToDouble(Double::doubleValue)
                 .average()
                 .orElse(0);
+        double worst = Collections.min(accuracy.values());
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("config", spec.describe());
+        report.put("window", windows.windowing().describe());
         report.put("mean_accuracy", mean);
+        report.put("worst_accuracy", worst);
         report.put("subjects", perSubject);
         Json.write(outDir.resolve("cv.json"), report);
         Charts.bars(
-                "Leave-one-subject-out test accuracy (mean " + String.format(Locale.ROOT, "%.3f", mean) + ")",
+                String.format(Locale.ROOT, "Leave-one-subject-out accuracy (mean %.3f, worst %.3f)", mean, worst),
                 "accuracy",
                 accuracy,
                 outDir.resolve("cv-accuracy.png"));
-        System.out.println("subject     accuracy");
+        System.out.println("person      accuracy");
         accuracy.forEach((u, a) -> System.out.printf(Locale.ROOT, "%-10s  %.4f%n", u, a));
         System.out.printf(Locale.ROOT, "mean        %.4f%n", mean);
+        System.out.printf(Locale.ROOT, "worst       %.4f%n", worst);
         return 0;
     }
 }

@@ -26,7 +26,7 @@ final class PredictCommand implements Callable<Integer> {
         Classifier classifier = Classifier.load(model);
         Dataset ds = data.load(false);
         System.out.println("problem_id,user_name,num_window,readings,label,confidence");
-        for (RepetitionWindow w : ds.windows()) {
+        for (RepetitionWindow w : ds.numWindows()) {
             float[] p = classifier.probabilities(w.samples());
             int best = Classifier.argmax(p);
             System.out.printf(

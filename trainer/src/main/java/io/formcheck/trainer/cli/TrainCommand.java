@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,6 +35,9 @@ import picocli.CommandLine.Option;
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
+
+    @Mixin
+    WindowOptions window;
 
     @Mixin
     TrainingOptions options;
@@ -66,10 +68,11 @@ final class TrainCommand implements Callable<Integer> {
             name = "formcheck-" + spec.architecture();
         }
         Dataset ds = data.load(true);
-        Splits.Split split = Splits.stratified(ds.labels(), spec.seed(), 0.70, 0.15);
+        Dataset.Windows windows = ds.windows(window.windowing());
+        Splits.Split split = Splits.stratified(windows, spec.seed(), 0.70, 0.15);
         if (split.validation().isEmpty() || split.test().isEmpty()) {
             throw new IllegalArgumentException(
-                    "too few windows (" + ds.windows().size() + ") for a 70/15/15 split");
+                    "too few windows (" + windows.scored().size() + ") for a 70/15/15 split");
         }
         System.err.printf(
                 Locale.ROOT,
@@ -77,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
                 split.train().size(),
                 split.validation().size(),
                 split.test().size());
-        Experiment.Outcome outcome = Experiment.run(spec, ds.windows(), split, System.err::println);
+        Experiment.Outcome outcome = Experiment.run(spec, split, System.err::println);
 
         String sha = data.sha256();
         Map<String, String> header = new TreeMap<>();
@@ -87,7 +90,8 @@ final class TrainCommand implements Callable<Integer> {
                 ModelFile.TRAINED_AT,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         header.put("training.data_sha256", sha);
-        header.put("training.data_windows", String.valueOf(ds.windows().size()));
+        header.put("training.data_windows", String.valueOf(windows.scored().size()));
+        header.put("training.window", windows.windowing().describe());
         spec.describe().forEach((k, v) -> header.put("training.config." + k, v));
         header.put("training.split", "stratified 70/15/15 by window, seed " + spec.seed());
         outcome.history().ifPresent(h -> header.put("training.best_epoch", String.valueOf(h.bestEpoch())));
@@ -99,13 +103,12 @@ final class TrainCommand implements Callable<Integer> {
         Standardization standardization = outcome.standardization();
         if (fitAll) {
             System.err.println(
-                    "fitting the model written on all " + ds.windows().size() + " windows");
-            List<Integer> all = IntStream.range(0, ds.windows().size()).boxed().toList();
-            standardization = InputStatistics.fit(ds.windows(), spec.center());
-            written = Experiment.fitForest((ForestSpec) spec, ds.windows(), all, standardization, System.err::println);
+                    "fitting the model written on all " + windows.training().size() + " training windows");
+            standardization = InputStatistics.fit(windows.training(), spec.center());
+            written = Experiment.fitForest((ForestSpec) spec, windows.training(), standardization, System.err::println);
             header.put(
                     "training.fitted_on",
-                    "all " + ds.windows().size() + " windows; validation and test figures "
+                    "all " + windows.training().size() + " training windows; validation and test figures "
                             + "are those of the split's model");
         } else {
             header.put("training.fitted_on", "the split's " + split.train().size() + " training windows");
@@ -130,7 +133,7 @@ final class TrainCommand implements Callable<Integer> {
                         "rows_skipped",
                         ds.skippedRows(),
                         "windows",
-                        ds.windows().size()));
+                        windows.scored().size()));
         report.put(
                 "split",
                 Map.of(

@@ -61,6 +61,9 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
+    @Mixin
+    WindowOptions window;
+
     @Option(names = "--seed", description = "split and training seed of every experiment (default: ${DEFAULT-VALUE})")
     long seed = 42;
 
@@ -73,7 +76,7 @@ final class TuneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset ds = data.load(true);
-        Splits.Split split = Splits.stratified(ds.labels(), seed, 0.70, 0.15);
+        Splits.Split split = Splits.stratified(ds.windows(window.windowing()), seed, 0.70, 0.15);
         List<String[]> chosen = new ArrayList<>();
         if (quick) {
             for (int q : QUICK) {
@@ -95,8 +98,7 @@ final class TuneCommand implements Callable<Integer> {
                     chosen.size(),
                     (System.nanoTime() - start) / 1e9,
                     name);
-            Experiment.Outcome out =
-                    Experiment.run(spec, ds.windows(), split, line -> System.err.println("    " + line));
+            Experiment.Outcome out = Experiment.run(spec, split, line -> System.err.println("    " + line));
             List<EpochStats> h = out.history().map(TrainingHistory::epochs).orElse(List.of());
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("experiment_name", name);

@@ -91,21 +91,34 @@ public final class WleCsvReader {
             if (rows == 0) {
                 throw new DataException(source + " has a header but no data rows");
             }
-            List<RepetitionWindow> windows = new ArrayList<>();
+            Map<String, List<Reading>> byRecording = new LinkedHashMap<>();
             for (List<Reading> readings : byWindow.values()) {
                 Reading first = readings.get(0);
                 if (readings.stream().anyMatch(r -> r.label != first.label)) {
                     skipped.merge("in windows that mix labels", (long) readings.size(), Long::sum);
                     continue;
                 }
-                readings.sort(Comparator.comparingLong(Reading::time));
-                float[][] samples = readings.stream().map(Reading::values).toArray(float[][]::new);
-                windows.add(new RepetitionWindow(first.user, first.window, first.label, first.id, samples));
+                byRecording
+                        .computeIfAbsent(first.user + "\u0000" + first.label, k -> new ArrayList<>())
+                        .addAll(readings);
             }
-            if (windows.isEmpty()) {
+            if (byRecording.isEmpty()) {
                 throw new DataException(source + " has no usable rows (" + skipped + ")");
             }
-            return new Dataset(source, List.copyOf(windows), rows, skipped);
+            List<Recording> recordings = new ArrayList<>();
+            for (List<Reading> readings : byRecording.values()) {
+                // stable: readings of equal time keep their file order
+                readings.sort(Comparator.comparingLong(Reading::time));
+                Reading first = readings.get(0);
+                recordings.add(new Recording(
+                        first.user,
+                        first.label,
+                        readings.stream().mapToLong(Reading::time).toArray(),
+                        readings.stream().map(Reading::values).toArray(float[][]::new),
+                        readings.stream().map(Reading::window).toArray(String[]::new),
+                        readings.stream().map(Reading::id).toArray(String[]::new)));
+            }
+            return new Dataset(source, List.copyOf(recordings), rows, skipped);
         } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             throw new DataException(source + " is not readable CSV: " + e.getMessage(), e);
         }

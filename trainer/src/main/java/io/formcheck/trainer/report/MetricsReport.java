@@ -40,6 +40,15 @@ public final class MetricsReport {
         return out;
     }
 
+    /** "adelmo 0.812, carlitos 0.903, ..." */
+    public static String accuracies(Map<String, Double> byName) {
+        return String.join(
+                ", ",
+                byName.entrySet().stream()
+                        .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue()))
+                        .toList());
+    }
+
     public static String toText(Metrics m) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(

@@ -13,6 +13,7 @@ import io.formcheck.trainer.spec.NetworkSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** One training run on one split: statistics from the training part, training, then the test verdict. */
 public final class Experiment {
@@ -34,29 +35,29 @@ public final class Experiment {
     private Experiment() {}
 
     /** progress: told a line per epoch, or per ten trees of the forest. */
-    public static Outcome run(
-            ModelSpec spec, List<RepetitionWindow> windows, Splits.Split split, Consumer<String> progress) {
-        Standardization standardization =
-                InputStatistics.fit(split.train().stream().map(windows::get).toList(), spec.center());
-        int maxLength =
-                windows.stream().mapToInt(RepetitionWindow::length).max().orElse(0);
+    public static Outcome run(ModelSpec spec, Splits.Split split, Consumer<String> progress) {
+        Standardization standardization = InputStatistics.fit(split.train(), spec.center());
+        int maxLength = Stream.of(split.train(), split.validation(), split.test())
+                .flatMap(List::stream)
+                .mapToInt(RepetitionWindow::length)
+                .max()
+                .orElse(0);
         if (spec instanceof NetworkSpec network) {
-            return network(network, windows, split, standardization, maxLength, progress);
+            return network(network, split, standardization, maxLength, progress);
         }
-        return forest((ForestSpec) spec, windows, split, standardization, maxLength, progress);
+        return forest((ForestSpec) spec, split, standardization, maxLength, progress);
     }
 
     private static Outcome network(
             NetworkSpec spec,
-            List<RepetitionWindow> windows,
             Splits.Split split,
             Standardization standardization,
             int maxLength,
             Consumer<String> progress) {
         int classes = ExerciseClass.values().length;
-        Trainer.Examples train = examples(windows, split.train(), standardization);
-        Trainer.Examples validation = examples(windows, split.validation(), standardization);
-        Trainer.Examples test = examples(windows, split.test(), standardization);
+        Trainer.Examples train = examples(split.train(), standardization);
+        Trainer.Examples validation = examples(split.validation(), standardization);
+        Trainer.Examples test = examples(split.test(), standardization);
         int epochs = spec.optimization().epochs();
         Trainer.Result result = Trainer.train(
                 spec, Features.COUNT, classes, train, validation, stats -> progress.accept(stats.line(epochs)));
@@ -74,37 +75,33 @@ public final class Experiment {
     /** The reading forest fits the training windows; the validation windows only score it, as for a network. */
     private static Outcome forest(
             ForestSpec spec,
-            List<RepetitionWindow> windows,
             Splits.Split split,
             Standardization standardization,
             int maxLength,
             Consumer<String> progress) {
         long start = System.nanoTime();
-        ExportedModel model = fitForest(spec, windows, split.train(), standardization, progress);
+        ExportedModel model = fitForest(spec, split.train(), standardization, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
         ForestForward forward = ReadingForest.forward(model);
         return new Outcome(
                 model,
                 standardization,
                 maxLength,
-                score(forward, windows, split.validation(), standardization).accuracy(),
-                score(forward, windows, split.test(), standardization),
+                score(forward, split.validation(), standardization).accuracy(),
+                score(forward, split.test(), standardization),
                 seconds,
                 Optional.empty());
     }
 
-    /** The reading forest of spec fitted on the windows ids names, standardized as given. */
+    /** The reading forest of spec fitted on the windows, standardized as given. */
     public static ExportedModel fitForest(
             ForestSpec spec,
             List<RepetitionWindow> windows,
-            List<Integer> ids,
             Standardization standardization,
             Consumer<String> progress) {
         return ReadingForest.fit(
-                ids.stream()
-                        .map(i -> standardization.apply(windows.get(i).samples()))
-                        .toList(),
-                ids.stream().mapToInt(i -> windows.get(i).label()).toArray(),
+                windows.stream().map(w -> standardization.apply(w.samples())).toList(),
+                windows.stream().mapToInt(RepetitionWindow::label).toArray(),
                 ExerciseClass.values().length,
                 spec.trees(),
                 spec.seed(),
@@ -112,20 +109,18 @@ public final class Experiment {
     }
 
     private static Metrics score(
-            ForestForward forward, List<RepetitionWindow> windows, List<Integer> ids, Standardization standardization) {
-        int[] truth = ids.stream().mapToInt(i -> windows.get(i).label()).toArray();
-        int[] predicted = ids.stream()
-                .mapToInt(i -> Classifier.argmax(
-                        forward.logits(standardization.apply(windows.get(i).samples()))))
+            ForestForward forward, List<RepetitionWindow> windows, Standardization standardization) {
+        int[] truth = windows.stream().mapToInt(RepetitionWindow::label).toArray();
+        int[] predicted = windows.stream()
+                .mapToInt(w -> Classifier.argmax(forward.logits(standardization.apply(w.samples()))))
                 .toArray();
         return Metrics.of(truth, predicted, ExerciseClass.values().length);
     }
 
-    public static Trainer.Examples examples(List<RepetitionWindow> windows, List<Integer> ids, Standardization s) {
-        List<float[]> sequences = ids.stream()
-                .map(i -> flatten(s.apply(windows.get(i).samples())))
-                .toList();
-        int[] labels = ids.stream().mapToInt(i -> windows.get(i).label()).toArray();
+    public static Trainer.Examples examples(List<RepetitionWindow> windows, Standardization s) {
+        List<float[]> sequences =
+                windows.stream().map(w -> flatten(s.apply(w.samples()))).toList();
+        int[] labels = windows.stream().mapToInt(RepetitionWindow::label).toArray();
         return new Trainer.Examples(sequences, labels);
     }
 

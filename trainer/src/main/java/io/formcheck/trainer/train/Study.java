@@ -1,10 +1,12 @@
 package io.formcheck.trainer.train;
 
 import io.formcheck.model.ExerciseClass;
+import io.formcheck.trainer.data.Dataset;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
 import io.formcheck.trainer.spec.ModelSpec;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,7 @@ import java.util.Map;
 public final class Study {
     /** Something that learns from a split's training (and validation) windows and labels its test windows. */
     public interface Method {
-        Metrics run(List<RepetitionWindow> windows, Splits.Split split, long seed);
+        Metrics run(Splits.Split split, long seed);
     }
 
     /** Told about each finished run. */
@@ -21,71 +23,73 @@ public final class Study {
         void done(String what, double accuracy);
     }
 
-    /** What a method scored. */
+    /**
+     * What a method scored: leave-one-subject-out first (each person, the mean and the worst person),
+     * then the random split of people in the training data.
+     */
     public record Scores(
+            Map<String, Double> subjectAccuracy,
+            double meanSubjectAccuracy,
+            double worstSubjectAccuracy,
             Map<Long, Double> splitAccuracy,
             double meanSplitAccuracy,
-            double sdSplitAccuracy,
-            Map<String, Double> subjectAccuracy,
-            double meanSubjectAccuracy) {}
+            double sdSplitAccuracy) {}
 
     private Study() {}
 
     /** A trainer configuration (a network or the reading forest), trained with each split's seed. */
     public static Method configured(ModelSpec spec) {
-        return (windows, split, seed) ->
-                Experiment.run(spec.withSeed(seed), windows, split, line -> {}).test();
+        return (split, seed) ->
+                Experiment.run(spec.withSeed(seed), split, line -> {}).test();
     }
 
     /** The random-forest baseline, fitted on training and validation windows (it needs no early stopping). */
     public static Method summaryForest() {
-        return (windows, split, seed) -> {
-            List<RepetitionWindow> fit = new ArrayList<>();
-            split.train().forEach(i -> fit.add(windows.get(i)));
-            split.validation().forEach(i -> fit.add(windows.get(i)));
-            List<RepetitionWindow> test =
-                    split.test().stream().map(windows::get).toList();
-            int[] truth = test.stream().mapToInt(RepetitionWindow::label).toArray();
-            return Metrics.of(truth, SummaryForest.fit(fit, seed).predict(test), ExerciseClass.values().length);
+        return (split, seed) -> {
+            List<RepetitionWindow> fit = new ArrayList<>(split.train());
+            fit.addAll(split.validation());
+            int[] truth =
+                    split.test().stream().mapToInt(RepetitionWindow::label).toArray();
+            return Metrics.of(truth, SummaryForest.fit(fit, seed).predict(split.test()), ExerciseClass.values().length);
         };
     }
 
     public static Scores score(
             String name,
             Method method,
-            List<RepetitionWindow> windows,
+            Dataset.Windows windows,
             long[] seeds,
             boolean leaveOneSubjectOut,
             Progress progress) {
-        int[] labels = windows.stream().mapToInt(RepetitionWindow::label).toArray();
-        Map<Long, Double> splits = new LinkedHashMap<>();
-        for (long seed : seeds) {
-            double acc = method.run(windows, Splits.stratified(labels, seed, 0.70, 0.15), seed)
-                    .accuracy();
-            splits.put(seed, acc);
-            progress.done(name + ", split seed " + seed, acc);
-        }
         Map<String, Double> subjects = new LinkedHashMap<>();
         if (leaveOneSubjectOut) {
             for (Map.Entry<String, Splits.Split> fold :
                     Splits.leaveOneSubjectOut(windows, seeds[0], 0.15).entrySet()) {
-                double acc = method.run(windows, fold.getValue(), seeds[0]).accuracy();
+                double acc = method.run(fold.getValue(), seeds[0]).accuracy();
                 subjects.put(fold.getKey(), acc);
                 progress.done(name + ", subject " + fold.getKey() + " left out", acc);
             }
         }
-        double mean = splits.values().stream()
-                .mapToDouble(Double::doubleValue)
-                .average()
-                .orElse(Double.NaN);
+        Map<Long, Double> splits = new LinkedHashMap<>();
+        for (long seed : seeds) {
+            double acc = method.run(Splits.stratified(windows, seed, 0.70, 0.15), seed)
+                    .accuracy();
+            splits.put(seed, acc);
+            progress.done(name + ", split seed " + seed, acc);
+        }
+        double mean = mean(splits.values());
         double sd = Math.sqrt(splits.values().stream()
                         .mapToDouble(a -> (a - mean) * (a - mean))
                         .sum()
                 / Math.max(1, splits.size() - 1));
-        double subjectMean = subjects.values().stream()
+        double worst = subjects.values().stream()
                 .mapToDouble(Double::doubleValue)
-                .average()
+                .min()
                 .orElse(Double.NaN);
-        return new Scores(splits, mean, sd, subjects, subjectMean);
+        return new Scores(subjects, mean(subjects.values()), worst, splits, mean, sd);
+    }
+
+    private static double mean(Collection<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 }

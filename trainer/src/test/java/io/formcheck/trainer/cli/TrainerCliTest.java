@@ -55,6 +55,8 @@ class TrainerCliTest {
                 "train",
                 "--data",
                 data.toString(),
+                "--window",
+                "0.3s",
                 "--out-dir",
                 out.toString(),
                 "--preset",
@@ -104,7 +106,8 @@ class TrainerCliTest {
     void theDefaultTrainsTheReadingForestWithoutCurves() throws Exception {
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
         Path out = dir.resolve("forest");
-        Run train = run("train", "--data", data.toString(), "--out-dir", out.toString(), "--trees", "20");
+        Run train = run(
+                "train", "--data", data.toString(), "--window", "0.3s", "--out-dir", out.toString(), "--trees", "20");
         assertEquals(0, train.exit(), train.err());
         assertTrue(Files.size(out.resolve("confusion-matrix.png")) > 0);
         assertFalse(Files.exists(out.resolve("training-curves.png")), "a forest has no epochs to draw");
@@ -116,13 +119,27 @@ class TrainerCliTest {
                 metrics.get("test").get("accuracy").asDouble(),
                 Double.parseDouble(model.file().get("training.test_accuracy")),
                 1e-4);
-        assertEquals("the split's 40 training windows", model.file().get("training.fitted_on"));
+        assertEquals(
+                "the split's " + metrics.get("split").get("train").asInt() + " training windows",
+                model.file().get("training.fitted_on"));
 
         Path all = dir.resolve("all");
-        Run fitAll = run("train", "--data", data.toString(), "--out-dir", all.toString(), "--trees", "20", "--fit-all");
+        Run fitAll = run(
+                "train",
+                "--data",
+                data.toString(),
+                "--window",
+                "0.3s",
+                "--out-dir",
+                all.toString(),
+                "--trees",
+                "20",
+                "--fit-all");
         assertEquals(0, fitAll.exit(), fitAll.err());
         ModelFile everything = Classifier.load(all.resolve("model.fcmodel")).file();
-        assertTrue(everything.get("training.fitted_on").startsWith("all 60 windows"));
+        assertTrue(
+                everything.get("training.fitted_on").matches("all \\d+ training windows.*"),
+                everything.get("training.fitted_on"));
         assertTrue(
                 everything.intValue("forest.nodes") > model.file().intValue("forest.nodes"),
                 "more readings, more nodes");
@@ -136,7 +153,8 @@ class TrainerCliTest {
     void tuneAndCompareWriteTheirReportsInQuickMode() throws Exception {
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
         Path tune = dir.resolve("tune");
-        Run t = run("tune", "--quick", "--data", data.toString(), "--out-dir", tune.toString());
+        Run t = run(
+                "tune", "--quick", "--data", data.toString(), "--window", "num_window", "--out-dir", tune.toString());
         assertEquals(0, t.exit(), t.err());
         JsonNode results =
                 Json.mapper().readTree(tune.resolve("experiment_results.json").toFile());
@@ -170,7 +188,8 @@ class TrainerCliTest {
         }
 
         Path compare = dir.resolve("compare");
-        Run c = run("compare", "--quick", "--data", data.toString(), "--out-dir", compare.toString());
+        Run c = run(
+                "compare", "--quick", "--data", data.toString(), "--window", "0.3s", "--out-dir", compare.toString());
         assertEquals(0, c.exit(), c.err());
         JsonNode comparison = Json.mapper()
                 .readTree(compare.resolve("comparison.json").toFile())

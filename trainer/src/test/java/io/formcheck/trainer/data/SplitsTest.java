@@ -1,6 +1,8 @@
 package io.formcheck.trainer.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.formcheck.trainer.SyntheticWle;
@@ -13,38 +15,58 @@ import org.junit.jupiter.api.Test;
 class SplitsTest {
     @Test
     void stratifiedSplitKeepsEachClassShareAndIsDeterministic() {
-        int[] labels = new int[200];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = i < 100 ? 0 : i < 160 ? 1 : 2;
+        List<RepetitionWindow> windows = SyntheticWle.windows(40, 2, 1);
+        Dataset.Windows all = new Dataset.Windows(new Windowing.ByNumWindow(), windows, windows);
+        Splits.Split s = Splits.stratified(all, 42, 0.70, 0.15);
+        assertEquals(s, Splits.stratified(all, 42, 0.70, 0.15));
+        assertNotEquals(s, Splits.stratified(all, 43, 0.70, 0.15));
+        Set<RepetitionWindow> union = new HashSet<>(s.train());
+        union.addAll(s.validation());
+        union.addAll(s.test());
+        assertEquals(200, union.size(), "parts are disjoint and cover every window");
+        for (int k = 0; k < 5; k++) {
+            int label = k;
+            assertEquals(28, s.train().stream().filter(w -> w.label() == label).count());
+            assertEquals(
+                    6, s.validation().stream().filter(w -> w.label() == label).count());
+            assertEquals(6, s.test().stream().filter(w -> w.label() == label).count());
         }
-        Splits.Split s = Splits.stratified(labels, 42, 0.70, 0.15);
-        assertEquals(s, Splits.stratified(labels, 42, 0.70, 0.15));
-        assertTrue(!s.equals(Splits.stratified(labels, 43, 0.70, 0.15)));
-        Set<Integer> all = new HashSet<>(s.train());
-        all.addAll(s.validation());
-        all.addAll(s.test());
-        assertEquals(200, all.size(), "parts are disjoint and cover every window");
-        assertEquals(70, s.train().stream().filter(i -> labels[i] == 0).count());
-        assertEquals(42, s.train().stream().filter(i -> labels[i] == 1).count());
-        assertEquals(6, s.test().stream().filter(i -> labels[i] == 2).count());
     }
 
     @Test
-    void leaveOneSubjectOutTestsEachUserOnTheirOwn() {
-        List<RepetitionWindow> windows = SyntheticWle.windows(6, 3, 1);
+    void overlappingTrainingWindowsNeverShareAReadingWithAScoredOne() {
+        Dataset.Windows windows = new Dataset("test", WindowingTest.recordings(3, 2, 60.0), 0, Map.of())
+                .windows(new Windowing.ByTime(2.5, 0.5));
+        assertTrue(windows.training().size() > 4 * windows.scored().size(), "a stride of a fifth of the window");
+        Splits.Split split = Splits.stratified(windows, 7, 0.70, 0.15);
+        assertFalse(split.train().isEmpty());
+        for (RepetitionWindow w : split.train()) {
+            for (RepetitionWindow held : split.test()) {
+                assertFalse(w.overlaps(held), w + " overlaps " + held);
+            }
+            for (RepetitionWindow held : split.validation()) {
+                assertFalse(w.overlaps(held), w + " overlaps " + held);
+            }
+        }
+    }
+
+    @Test
+    void leaveOneSubjectOutTestsEachPersonOnTheirOwnScoredWindows() {
+        Dataset.Windows windows = new Dataset("test", WindowingTest.recordings(3, 2, 30.0), 0, Map.of())
+                .windows(new Windowing.ByTime(2.5, 0.5));
         Map<String, Splits.Split> folds = Splits.leaveOneSubjectOut(windows, 1, 0.15);
         assertEquals(3, folds.size());
         folds.forEach((user, split) -> {
-            assertTrue(split.test().stream().allMatch(i -> windows.get(i).user().equals(user)));
-            assertTrue(
-                    split.train().stream().noneMatch(i -> windows.get(i).user().equals(user)));
-            assertTrue(split.validation().stream()
-                    .noneMatch(i -> windows.get(i).user().equals(user)));
+            assertTrue(split.test().stream().allMatch(w -> w.user().equals(user)));
             assertEquals(
-                    windows.size(),
-                    split.train().size()
-                            + split.validation().size()
-                            + split.test().size());
+                    windows.scored().stream().filter(w -> w.user().equals(user)).count(),
+                    split.test().size());
+            assertTrue(split.train().stream().noneMatch(w -> w.user().equals(user)));
+            assertTrue(split.validation().stream().noneMatch(w -> w.user().equals(user)));
+            assertFalse(split.validation().isEmpty());
+            for (RepetitionWindow w : split.train()) {
+                assertTrue(split.validation().stream().noneMatch(w::overlaps));
+            }
         });
     }
 }

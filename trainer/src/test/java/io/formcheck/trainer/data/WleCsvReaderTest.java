@@ -12,7 +12,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,13 +31,16 @@ class WleCsvReaderTest {
         Path original = write("original.csv", SyntheticWle.csv(windows, false));
         Dataset a = WleCsvReader.read(pml);
         Dataset b = WleCsvReader.read(original);
-        assertEquals(windows.size(), a.windows().size());
+        assertEquals(windows.size(), a.numWindows().size());
         assertEquals(0, a.rowsSkipped());
-        for (int i = 0; i < windows.size(); i++) {
-            assertEquals(windows.get(i).label(), a.windows().get(i).label());
+        Map<String, RepetitionWindow> readA = byName(a.numWindows());
+        Map<String, RepetitionWindow> readB = byName(b.numWindows());
+        for (RepetitionWindow w : windows) {
+            assertEquals(w.label(), readA.get(w.window()).label());
+            assertEquals(w.length(), readA.get(w.window()).length());
             assertArrayEquals(
-                    a.windows().get(i).samples()[0], b.windows().get(i).samples()[0]);
-            assertEquals(windows.get(i).samples()[0][7], a.windows().get(i).samples()[0][7], 1e-3);
+                    readA.get(w.window()).samples()[0], readB.get(w.window()).samples()[0]);
+            assertEquals(w.samples()[0][7], readA.get(w.window()).samples()[0][7], 1e-3);
         }
     }
 
@@ -45,7 +50,7 @@ class WleCsvReaderTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             out.write(SyntheticWle.csv(windows, true).getBytes(StandardCharsets.UTF_8));
         }
-        assertEquals(windows.size(), WleCsvReader.read(gz).windows().size());
+        assertEquals(windows.size(), WleCsvReader.read(gz).numWindows().size());
     }
 
     @Test
@@ -69,7 +74,7 @@ class WleCsvReaderTest {
         lines[2] = lines[1];
         lines[1] = second;
         Dataset ds = WleCsvReader.read(write("swapped.csv", String.join("\n", lines) + "\n"));
-        assertEquals(windows.get(0).samples()[0][10], ds.windows().get(0).samples()[0][10], 1e-3);
+        assertEquals(windows.get(0).samples()[0][10], ds.numWindows().get(0).samples()[0][10], 1e-3);
     }
 
     @Test
@@ -88,15 +93,20 @@ class WleCsvReaderTest {
         Dataset ds = WleCsvReader.read(file);
         assertEquals(16_659, ds.rowsRead());
         assertEquals(0, ds.rowsSkipped());
-        assertEquals(730, ds.windows().size());
+        List<RepetitionWindow> numWindows = ds.numWindows();
+        assertEquals(730, numWindows.size());
         int[] perClass = new int[5];
-        for (int label : ds.labels()) {
-            perClass[label]++;
-        }
+        numWindows.forEach(w -> perClass[w.label()]++);
         assertArrayEquals(new int[] {206, 143, 128, 120, 133}, perClass);
         assertEquals(
-                38,
-                ds.windows().stream().mapToInt(RepetitionWindow::length).max().orElse(0));
+                38, numWindows.stream().mapToInt(RepetitionWindow::length).max().orElse(0));
+        assertEquals(30, ds.recordings().size(), "one recording per participant and class");
+    }
+
+    private static Map<String, RepetitionWindow> byName(List<RepetitionWindow> read) {
+        Map<String, RepetitionWindow> out = new HashMap<>();
+        read.forEach(w -> out.put(w.window(), w));
+        return out;
     }
 
     private Path write(String name, String text) throws IOException {

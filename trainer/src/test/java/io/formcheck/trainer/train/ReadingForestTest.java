@@ -110,12 +110,11 @@ class ReadingForestTest {
     @Test
     void theForestLearnsSeparableRepetitionsAndTheSameSeedGivesTheSameForest() {
         List<RepetitionWindow> windows = SyntheticWle.windows(30, 3, 3);
-        Splits.Split split = Splits.stratified(
-                windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
+        Splits.Split split = SyntheticWle.split(windows, 1);
         ForestSpec forest = ((ForestSpec) Preset.DEFAULT.spec()).withSeed(5);
         List<String> progress = new ArrayList<>();
-        Experiment.Outcome first = Experiment.run(forest, windows, split, progress::add);
-        Experiment.Outcome again = Experiment.run(forest, windows, split, line -> {});
+        Experiment.Outcome first = Experiment.run(forest, split, progress::add);
+        Experiment.Outcome again = Experiment.run(forest, split, line -> {});
         assertTrue(
                 first.test().accuracy() >= 0.95, "test accuracy " + first.test().accuracy());
         assertEquals(forest.trees() / 10, progress.size(), progress.toString());

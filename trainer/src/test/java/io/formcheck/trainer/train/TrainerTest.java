@@ -9,6 +9,7 @@ import io.formcheck.trainer.SyntheticWle;
 import io.formcheck.trainer.data.RealData;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
+import io.formcheck.trainer.data.Windowing;
 import io.formcheck.trainer.data.WleCsvReader;
 import io.formcheck.trainer.nn.Optimizer;
 import io.formcheck.trainer.spec.Augmentation;
@@ -39,17 +40,15 @@ class TrainerTest {
     @Test
     void separableSequencesAreLearnedAlmostPerfectly() {
         List<RepetitionWindow> windows = SyntheticWle.windows(30, 3, 3);
-        Splits.Split split = Splits.stratified(
-                windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
-        Experiment.Outcome out = Experiment.run(small(40, Optimizer.Kind.ADAM, 1e-2f), windows, split, line -> {});
+        Splits.Split split = SyntheticWle.split(windows, 1);
+        Experiment.Outcome out = Experiment.run(small(40, Optimizer.Kind.ADAM, 1e-2f), split, line -> {});
         assertTrue(out.test().accuracy() >= 0.95, "test accuracy " + out.test().accuracy());
     }
 
     @Test
     void theCnnLearnsSeparableSequencesToo() {
         List<RepetitionWindow> windows = SyntheticWle.windows(30, 3, 3);
-        Splits.Split split = Splits.stratified(
-                windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
+        Splits.Split split = SyntheticWle.split(windows, 1);
         CnnSpec cnn = new CnnSpec(
                 16,
                 3,
@@ -59,18 +58,17 @@ class TrainerTest {
                 new Augmentation(0.8f, 0.05f),
                 false,
                 7);
-        Experiment.Outcome out = Experiment.run(cnn, windows, split, line -> {});
+        Experiment.Outcome out = Experiment.run(cnn, split, line -> {});
         assertTrue(out.test().accuracy() >= 0.95, "test accuracy " + out.test().accuracy());
     }
 
     @Test
     void everyOptimizerLowersTheTrainingLoss() {
         List<RepetitionWindow> windows = SyntheticWle.windows(10, 2, 4);
-        Splits.Split split = Splits.stratified(
-                windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
+        Splits.Split split = SyntheticWle.split(windows, 1);
         float[] lr = {1e-2f, 2e-1f, 1e-2f};
         for (Optimizer.Kind kind : Optimizer.Kind.values()) {
-            Experiment.Outcome out = Experiment.run(small(8, kind, lr[kind.ordinal()]), windows, split, line -> {});
+            Experiment.Outcome out = Experiment.run(small(8, kind, lr[kind.ordinal()]), split, line -> {});
             List<EpochStats> h = out.history().orElseThrow().epochs();
             assertTrue(
                     h.get(h.size() - 1).trainLoss() < 0.8 * h.get(0).trainLoss(),
@@ -82,20 +80,17 @@ class TrainerTest {
     @Test
     void theBestValidationWeightsAreTheOnesReturned() throws Exception {
         List<RepetitionWindow> windows = SyntheticWle.windows(12, 2, 5);
-        Splits.Split split = Splits.stratified(
-                windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
+        Splits.Split split = SyntheticWle.split(windows, 1);
         // a high learning rate makes validation accuracy wander, so the last epoch is rarely the best
-        Experiment.Outcome out = Experiment.run(small(12, Optimizer.Kind.SGD, 0.5f), windows, split, line -> {});
+        Experiment.Outcome out = Experiment.run(small(12, Optimizer.Kind.SGD, 0.5f), split, line -> {});
         // scored again through the exported model file, as the function would load it
         Classifier exported = new Classifier(ModelExport.toModelFile(out.model(), out.standardization(), 10, Map.of()));
         float[][] probs = split.validation().stream()
-                .map(i -> exported.probabilities(windows.get(i).samples()))
+                .map(w -> exported.probabilities(w.samples()))
                 .toArray(float[][]::new);
         double again = Trainer.accuracy(
                 probs,
-                split.validation().stream()
-                        .mapToInt(i -> windows.get(i).label())
-                        .toArray());
+                split.validation().stream().mapToInt(RepetitionWindow::label).toArray());
         TrainingHistory history = out.history().orElseThrow();
         assertEquals(out.validationAccuracy(), again, 1e-9);
         assertEquals(history.epochs().get(history.bestEpoch() - 1).validationAccuracy(), again, 1e-9);
@@ -104,11 +99,10 @@ class TrainerTest {
     @Test
     void sameSeedSameModel() {
         List<RepetitionWindow> windows = SyntheticWle.windows(6, 2, 6);
-        Splits.Split split = Splits.stratified(
-                windows.stream().mapToInt(RepetitionWindow::label).toArray(), 1, 0.7, 0.15);
+        Splits.Split split = SyntheticWle.split(windows, 1);
         List<Double> losses = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
-            Experiment.Outcome out = Experiment.run(small(3, Optimizer.Kind.ADAM, 1e-2f), windows, split, line -> {});
+            Experiment.Outcome out = Experiment.run(small(3, Optimizer.Kind.ADAM, 1e-2f), split, line -> {});
             losses.add(out.history().orElseThrow().epochs().get(2).trainLoss());
         }
         assertEquals(losses.get(0), losses.get(1));
@@ -118,9 +112,8 @@ class TrainerTest {
     void aFewEpochsOnRealDataClearlyBeatChance() throws Exception {
         Path file = RealData.trainingFile();
         assumeTrue(file != null, RealData.SKIP_MESSAGE);
-        List<RepetitionWindow> windows = WleCsvReader.read(file).windows();
-        Splits.Split split = Splits.stratified(
-                windows.stream().mapToInt(RepetitionWindow::label).toArray(), 42, 0.7, 0.15);
+        Splits.Split split =
+                Splits.stratified(WleCsvReader.read(file).windows(new Windowing.ByNumWindow()), 42, 0.7, 0.15);
         LstmSpec cfg = new LstmSpec(
                 64,
                 2,
@@ -130,7 +123,7 @@ class TrainerTest {
                 Augmentation.NONE,
                 false,
                 42);
-        Experiment.Outcome out = Experiment.run(cfg, windows, split, line -> {});
+        Experiment.Outcome out = Experiment.run(cfg, split, line -> {});
         // the most frequent class (A) is 28% of the windows
         assertTrue(out.test().accuracy() > 0.5, "test accuracy " + out.test().accuracy());
     }

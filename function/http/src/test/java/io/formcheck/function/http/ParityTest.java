@@ -33,7 +33,7 @@ class ParityTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(ClassificationService.BUNDLED_MODEL)) {
             trainerSide = new Classifier(ModelFile.read(in));
         }
-        List<RepetitionWindow> windows = WleCsvReader.read(file).windows();
+        List<RepetitionWindow> windows = WleCsvReader.read(file).numWindows();
         for (int i = 0; i < windows.size(); i += 7) {
             RepetitionWindow w = windows.get(i);
             float[] expected = trainerSide.probabilities(w.samples());
