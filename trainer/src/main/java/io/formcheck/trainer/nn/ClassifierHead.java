@@ -1,5 +1,6 @@
 package io.formcheck.trainer.nn;
 
+import io.formcheck.model.HeadSchema;
 import java.util.List;
 import java.util.Random;
 
@@ -37,8 +38,11 @@ public final class ClassifierHead {
         }
     }
 
-    public ClassifierHead(int in, int d, int classes, float dropout) {
-        this(new LinearLayer("fc1", in, d), new LinearLayer("fc2", d, classes), dropout);
+    public ClassifierHead(HeadSchema schema, float dropout) {
+        this(
+                new LinearLayer(schema.fc1Weight(), schema.fc1Bias()),
+                new LinearLayer(schema.fc2Weight(), schema.fc2Bias()),
+                dropout);
     }
 
     private ClassifierHead(LinearLayer fc1, LinearLayer fc2, float dropout) {

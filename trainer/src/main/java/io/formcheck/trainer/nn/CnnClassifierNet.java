@@ -1,9 +1,7 @@
 package io.formcheck.trainer.nn;
 
-import io.formcheck.model.CnnForward;
-import io.formcheck.model.ModelFile;
+import io.formcheck.model.CnnSchema;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,7 +12,12 @@ import java.util.Random;
  */
 public final class CnnClassifierNet implements ClassifierNet {
     /** Sizes and the head's dropout rate. */
-    public record Shape(int input, int filters, int kernel, int layers, int head, int classes, float dropout) {}
+    public record Shape(int input, int filters, int kernel, int layers, int head, int classes, float dropout) {
+        /** What the model file holds of it: all but the dropout rate. */
+        public CnnSchema schema() {
+            return new CnnSchema(input, filters, kernel, layers, head, classes);
+        }
+    }
 
     public final Shape shape;
     public final ConvLayer[] conv;
@@ -48,11 +51,12 @@ public final class CnnClassifierNet implements ClassifierNet {
 
     public CnnClassifierNet(Shape shape) {
         this.shape = shape;
+        CnnSchema schema = shape.schema();
         this.conv = new ConvLayer[shape.layers];
         for (int l = 0; l < shape.layers; l++) {
-            conv[l] = new ConvLayer("conv." + l, l == 0 ? shape.input : shape.filters, shape.filters, shape.kernel);
+            conv[l] = new ConvLayer(schema, l);
         }
-        this.head = new ClassifierHead(shape.filters, shape.head, shape.classes, shape.dropout);
+        this.head = new ClassifierHead(schema.head(), shape.dropout);
     }
 
     private CnnClassifierNet(CnnClassifierNet of) {
@@ -104,15 +108,7 @@ public final class CnnClassifierNet implements ClassifierNet {
 
     @Override
     public Map<String, String> architecture() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put(ModelFile.ARCHITECTURE, CnnForward.ARCHITECTURE);
-        m.put(CnnForward.INPUT_SIZE, String.valueOf(shape.input));
-        m.put(CnnForward.FILTERS, String.valueOf(shape.filters));
-        m.put(CnnForward.KERNEL, String.valueOf(shape.kernel));
-        m.put(CnnForward.LAYERS, String.valueOf(shape.layers));
-        m.put(CnnForward.HEAD_SIZE, String.valueOf(shape.head));
-        m.put(CnnForward.CLASSES, String.valueOf(shape.classes));
-        return m;
+        return shape.schema().header();
     }
 
     @Override

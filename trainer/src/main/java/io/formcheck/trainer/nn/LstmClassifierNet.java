@@ -1,10 +1,8 @@
 package io.formcheck.trainer.nn;
 
-import io.formcheck.model.LstmForward;
-import io.formcheck.model.ModelFile;
+import io.formcheck.model.LstmSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,6 +16,17 @@ public final class LstmClassifierNet implements ClassifierNet {
     public record Shape(int input, int hidden, int layers, int head, int classes, float dropout, boolean meanPooling) {
         public Shape(int input, int hidden, int layers, int head, int classes, float dropout) {
             this(input, hidden, layers, head, classes, dropout, false);
+        }
+
+        /** What the model file holds of it: all but the dropout rate. */
+        public LstmSchema schema() {
+            return new LstmSchema(
+                    input,
+                    hidden,
+                    layers,
+                    meanPooling ? LstmSchema.Pooling.MEAN : LstmSchema.Pooling.LAST,
+                    head,
+                    classes);
         }
     }
 
@@ -63,11 +72,12 @@ public final class LstmClassifierNet implements ClassifierNet {
 
     public LstmClassifierNet(Shape shape) {
         this.shape = shape;
+        LstmSchema schema = shape.schema();
         this.lstm = new LstmLayer[shape.layers];
         for (int l = 0; l < shape.layers; l++) {
-            lstm[l] = new LstmLayer("lstm." + l, l == 0 ? shape.input : shape.hidden, shape.hidden);
+            lstm[l] = new LstmLayer(schema, l);
         }
-        this.head = new ClassifierHead(shape.hidden, shape.head, shape.classes, shape.dropout);
+        this.head = new ClassifierHead(schema.head(), shape.dropout);
     }
 
     private LstmClassifierNet(LstmClassifierNet of) {
@@ -119,15 +129,7 @@ public final class LstmClassifierNet implements ClassifierNet {
 
     @Override
     public Map<String, String> architecture() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put(ModelFile.ARCHITECTURE, LstmForward.ARCHITECTURE);
-        m.put(LstmForward.INPUT_SIZE, String.valueOf(shape.input));
-        m.put(LstmForward.HIDDEN_SIZE, String.valueOf(shape.hidden));
-        m.put(LstmForward.LAYERS, String.valueOf(shape.layers));
-        m.put(LstmForward.POOLING, shape.meanPooling ? "mean" : "last");
-        m.put(LstmForward.HEAD_SIZE, String.valueOf(shape.head));
-        m.put(LstmForward.CLASSES, String.valueOf(shape.classes));
-        return m;
+        return shape.schema().header();
     }
 
     @Override
