@@ -10,6 +10,11 @@ import java.util.Map;
  * encoder's own entries. Tensors: fc1.weight [D, in], fc1.bias [D], fc2.weight [C, D], fc2.bias [C].
  */
 public record HeadSchema(int input, int hidden, int classes) {
+    /** The names of the two weight matrices, PyTorch's too (an nn.Linear named fc1, then fc2). */
+    public static final String FC1_WEIGHT = "fc1.weight";
+
+    public static final String FC2_WEIGHT = "fc2.weight";
+
     private static final String HIDDEN_SIZE = "head.hidden_size";
     private static final String CLASSES = "head.classes";
 
@@ -29,7 +34,7 @@ public record HeadSchema(int input, int hidden, int classes) {
     }
 
     public TensorSpec fc1Weight() {
-        return new TensorSpec("fc1.weight", hidden, input);
+        return new TensorSpec(FC1_WEIGHT, hidden, input);
     }
 
     public TensorSpec fc1Bias() {
@@ -37,7 +42,7 @@ public record HeadSchema(int input, int hidden, int classes) {
     }
 
     public TensorSpec fc2Weight() {
-        return new TensorSpec("fc2.weight", classes, hidden);
+        return new TensorSpec(FC2_WEIGHT, classes, hidden);
     }
 
     public TensorSpec fc2Bias() {

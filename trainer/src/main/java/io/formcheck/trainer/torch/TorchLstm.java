@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.formcheck.model.ExerciseClass;
 import io.formcheck.model.Features;
+import io.formcheck.model.HeadSchema;
 import io.formcheck.model.LstmSchema;
 import io.formcheck.model.ModelFile;
 import io.formcheck.model.Standardization;
@@ -71,14 +72,19 @@ public final class TorchLstm {
     public static List<Mapping> mappings(LstmSchema schema) {
         List<Mapping> all = new ArrayList<>();
         for (int l = 0; l < schema.layers(); l++) {
-            all.add(new Mapping(schema.weightIh(l), List.of("lstm.weight_ih_l" + l)));
-            all.add(new Mapping(schema.weightHh(l), List.of("lstm.weight_hh_l" + l)));
-            all.add(new Mapping(schema.bias(l), List.of("lstm.bias_ih_l" + l, "lstm.bias_hh_l" + l)));
+            all.add(new Mapping(schema.weightIh(l), List.of(lstm("weight_ih", l))));
+            all.add(new Mapping(schema.weightHh(l), List.of(lstm("weight_hh", l))));
+            all.add(new Mapping(schema.bias(l), List.of(lstm("bias_ih", l), lstm("bias_hh", l))));
         }
         for (TensorSpec head : schema.head().tensors()) {
             all.add(new Mapping(head, List.of(head.name())));
         }
         return all;
+    }
+
+    /** PyTorch's name of an nn.LSTM named lstm's parameter of one layer. */
+    private static String lstm(String parameter, int layer) {
+        return "lstm." + parameter + "_l" + layer;
     }
 
     public static Imported read(Path json) throws DataException {
@@ -105,12 +111,13 @@ public final class TorchLstm {
                     "expected an object with \"parameters\": {name: {\"shape\": [...], \"value\": [...]}}");
         }
         Map<String, Tensor> torch = parameters(root.get("parameters"));
-        int[] ih0 = shapeOf(torch, "lstm.weight_ih_l0");
+        int[] ih0 = shapeOf(torch, lstm("weight_ih", 0));
         if (ih0.length != 2 || ih0[0] % 4 != 0) {
-            throw new DataException("lstm.weight_ih_l0 has shape " + Arrays.toString(ih0) + ", expected [4H, input]");
+            throw new DataException(
+                    lstm("weight_ih", 0) + " has shape " + Arrays.toString(ih0) + ", expected [4H, input]");
         }
         int layers = 0;
-        while (torch.containsKey("lstm.weight_ih_l" + layers)) {
+        while (torch.containsKey(lstm("weight_ih", layers))) {
             layers++;
         }
         LstmSchema schema = new LstmSchema(
@@ -118,8 +125,8 @@ public final class TorchLstm {
                 declared(root, "hidden_size", ih0[0] / 4),
                 declared(root, "layers", layers),
                 pooling(root),
-                declared(root, "head_size", shapeOf(torch, "fc1.weight")[0]),
-                declared(root, "classes", shapeOf(torch, "fc2.weight")[0]));
+                declared(root, "head_size", shapeOf(torch, HeadSchema.FC1_WEIGHT)[0]),
+                declared(root, "classes", shapeOf(torch, HeadSchema.FC2_WEIGHT)[0]));
 
         List<Mapping> mappings = mappings(schema);
         Set<String> expected = new TreeSet<>();
