@@ -5,18 +5,11 @@ package io.formcheck.model;
  * 'same' zero padding and ReLU, the mean over all steps, then Linear-ReLU-Linear.
  *
  * <p>Shapes: x [T, in]; conv l: W [F, K*in_l] tap-major (column j*in + c weighs channel c of the
- * reading at offset j - K/2), b [F]; fc1 [D, F] + [D]; fc2 [C, D] + [C]. Weights are held transposed,
- * one array per input column, so each product is a vectorizable y += a * row.
+ * reading at offset j - K/2), b [F]; fc1 [D, F] + [D]; fc2 [C, D] + [C] (names and header:
+ * {@link CnnSchema}). Weights are held transposed, one array per input column, so each product is a
+ * vectorizable y += a * row.
  */
 public final class CnnForward implements SequenceNetwork {
-    public static final String ARCHITECTURE = "cnn";
-    public static final String INPUT_SIZE = "cnn.input_size";
-    public static final String FILTERS = "cnn.filters";
-    public static final String KERNEL = "cnn.kernel";
-    public static final String LAYERS = "cnn.layers";
-    public static final String HEAD_SIZE = "head.hidden_size";
-    public static final String CLASSES = "head.classes";
-
     private final int kernel;
     private final float[][][] convT;
     private final float[][] convBias;
@@ -26,24 +19,19 @@ public final class CnnForward implements SequenceNetwork {
     private final float[] fc2b;
 
     private CnnForward(ModelFile f) throws ModelFormatException {
-        int input = f.intValue(INPUT_SIZE);
-        int filters = f.intValue(FILTERS);
-        kernel = f.intValue(KERNEL);
-        int layers = f.intValue(LAYERS);
-        int head = f.intValue(HEAD_SIZE);
-        int classes = f.intValue(CLASSES);
-        convT = new float[layers][][];
-        convBias = new float[layers][];
-        for (int l = 0; l < layers; l++) {
-            int width = kernel * (l == 0 ? input : filters);
-            convT[l] = Matrices.transpose(
-                    f.tensor("conv." + l + ".weight", filters, width).data(), filters, width);
-            convBias[l] = f.tensor("conv." + l + ".bias", filters).data().clone();
+        CnnSchema schema = CnnSchema.read(f);
+        kernel = schema.kernel();
+        convT = new float[schema.layers()][][];
+        convBias = new float[schema.layers()][];
+        for (int l = 0; l < schema.layers(); l++) {
+            convT[l] = Matrices.transpose(f.tensor(schema.weight(l)));
+            convBias[l] = f.tensor(schema.bias(l)).data().clone();
         }
-        fc1T = Matrices.transpose(f.tensor("fc1.weight", head, filters).data(), head, filters);
-        fc1b = f.tensor("fc1.bias", head).data().clone();
-        fc2T = Matrices.transpose(f.tensor("fc2.weight", classes, head).data(), classes, head);
-        fc2b = f.tensor("fc2.bias", classes).data().clone();
+        HeadSchema head = schema.head();
+        fc1T = Matrices.transpose(f.tensor(head.fc1Weight()));
+        fc1b = f.tensor(head.fc1Bias()).data().clone();
+        fc2T = Matrices.transpose(f.tensor(head.fc2Weight()));
+        fc2b = f.tensor(head.fc2Bias()).data().clone();
     }
 
     public static CnnForward load(ModelFile f) throws ModelFormatException {

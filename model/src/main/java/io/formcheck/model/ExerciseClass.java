@@ -1,5 +1,8 @@
 package io.formcheck.model;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** The five manners of a biceps curl in the WLE data ({@code classe}). */
 public enum ExerciseClass {
     A("Correct execution"),
@@ -16,5 +19,10 @@ public enum ExerciseClass {
 
     public String description() {
         return description;
+    }
+
+    /** The class letters in order: the labels of every model trained on WLE. */
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(Enum::name).toList();
     }
 }

@@ -5,19 +5,10 @@ package io.formcheck.model;
  * g, o as in PyTorch), the last step (or the mean of all steps), Linear-ReLU-Linear.
  *
  * <p>Shapes: x [T, in]; per layer W_ih [4H, in], W_hh [4H, H], b [4H] (b_ih + b_hh folded);
- * fc1 [D, H] + [D]; fc2 [C, D] + [C]. Weights are held transposed (see {@link Matrices}).
+ * fc1 [D, H] + [D]; fc2 [C, D] + [C] (names and header: {@link LstmSchema}). Weights are held
+ * transposed (see {@link Matrices}).
  */
 public final class LstmForward implements SequenceNetwork {
-    public static final String ARCHITECTURE = "lstm";
-    public static final String INPUT_SIZE = "lstm.input_size";
-    public static final String HIDDEN_SIZE = "lstm.hidden_size";
-    public static final String LAYERS = "lstm.layers";
-    /** "last" (the seed's readout, the default) or "mean" over the steps. */
-    public static final String POOLING = "lstm.pooling";
-
-    public static final String HEAD_SIZE = "head.hidden_size";
-    public static final String CLASSES = "head.classes";
-
     private final int hidden;
     private final boolean meanPooling;
     private final float[][][] wihT;
@@ -29,47 +20,26 @@ public final class LstmForward implements SequenceNetwork {
     private final float[] fc2b;
 
     private LstmForward(ModelFile f) throws ModelFormatException {
-        int inputSize = f.intValue(INPUT_SIZE);
-        hidden = f.intValue(HIDDEN_SIZE);
-        int layers = f.intValue(LAYERS);
-        int headSize = f.intValue(HEAD_SIZE);
-        int classes = f.intValue(CLASSES);
-        String pooling = f.header().getOrDefault(POOLING, "last");
-        if (!pooling.equals("last") && !pooling.equals("mean")) {
-            throw new ModelFormatException(
-                    "header entry '" + POOLING + "' is '" + pooling + "', expected last or mean");
+        LstmSchema schema = LstmSchema.read(f);
+        hidden = schema.hiddenSize();
+        meanPooling = schema.pooling() == LstmSchema.Pooling.MEAN;
+        wihT = new float[schema.layers()][][];
+        whhT = new float[schema.layers()][][];
+        bias = new float[schema.layers()][];
+        for (int l = 0; l < schema.layers(); l++) {
+            wihT[l] = Matrices.transpose(f.tensor(schema.weightIh(l)));
+            whhT[l] = Matrices.transpose(f.tensor(schema.weightHh(l)));
+            bias[l] = f.tensor(schema.bias(l)).data().clone();
         }
-        meanPooling = pooling.equals("mean");
-        int g = 4 * hidden;
-        wihT = new float[layers][][];
-        whhT = new float[layers][][];
-        bias = new float[layers][];
-        for (int l = 0; l < layers; l++) {
-            int in = l == 0 ? inputSize : hidden;
-            wihT[l] = Matrices.transpose(f.tensor(weightIh(l), g, in).data(), g, in);
-            whhT[l] = Matrices.transpose(f.tensor(weightHh(l), g, hidden).data(), g, hidden);
-            bias[l] = f.tensor(bias(l), g).data().clone();
-        }
-        fc1T = Matrices.transpose(f.tensor("fc1.weight", headSize, hidden).data(), headSize, hidden);
-        fc1b = f.tensor("fc1.bias", headSize).data().clone();
-        fc2T = Matrices.transpose(f.tensor("fc2.weight", classes, headSize).data(), classes, headSize);
-        fc2b = f.tensor("fc2.bias", classes).data().clone();
+        HeadSchema head = schema.head();
+        fc1T = Matrices.transpose(f.tensor(head.fc1Weight()));
+        fc1b = f.tensor(head.fc1Bias()).data().clone();
+        fc2T = Matrices.transpose(f.tensor(head.fc2Weight()));
+        fc2b = f.tensor(head.fc2Bias()).data().clone();
     }
 
     public static LstmForward load(ModelFile f) throws ModelFormatException {
         return new LstmForward(f);
-    }
-
-    public static String weightIh(int layer) {
-        return "lstm." + layer + ".weight_ih";
-    }
-
-    public static String weightHh(int layer) {
-        return "lstm." + layer + ".weight_hh";
-    }
-
-    public static String bias(int layer) {
-        return "lstm." + layer + ".bias";
     }
 
     @Override

@@ -9,12 +9,15 @@ package io.formcheck.model;
 final class Matrices {
     private Matrices() {}
 
-    /** w [rows, cols] row-major to [cols][rows]. */
-    static float[][] transpose(float[] w, int rows, int cols) {
+    /** A matrix tensor w [rows, cols], row-major, as [cols][rows]. */
+    static float[][] transpose(Tensor w) {
+        int rows = w.shape()[0];
+        int cols = w.shape()[1];
+        float[] v = w.data();
         float[][] t = new float[cols][rows];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                t[c][r] = w[r * cols + c];
+                t[c][r] = v[r * cols + c];
             }
         }
         return t;

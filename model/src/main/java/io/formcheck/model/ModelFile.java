@@ -4,12 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
     public static final int FORMAT_VERSION = 1;
     private static final byte[] MAGIC = {'F', 'C', 'M', 'O', 'D', 'E', 'L', 0};
     private static final long MAX_FILE_BYTES = 256L << 20;
+    private static final int MAX_RANK = 8;
 
     public static final String NAME = "name";
     public static final String VERSION = "version";
@@ -48,9 +51,10 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
     /** "per_repetition" when each repetition's own mean is subtracted after standardization, else "none". */
     public static final String INPUT_CENTERING = "input.centering";
 
+    /** Copies both maps: a model file, once built, does not change (the tensors' arrays are not copied). */
     public ModelFile {
-        header = new TreeMap<>(header);
-        tensors = new LinkedHashMap<>(tensors);
+        header = Collections.unmodifiableSortedMap(new TreeMap<>(header));
+        tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
         for (Map.Entry<String, String> e : header.entrySet()) {
             if (!e.getKey().matches("[A-Za-z0-9_.\\-]+")) {
                 throw new IllegalArgumentException(
@@ -58,6 +62,12 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
             }
             if (e.getValue().indexOf('\n') >= 0 || e.getValue().indexOf('\r') >= 0) {
                 throw new IllegalArgumentException("header value of '" + e.getKey() + "' spans lines");
+            }
+        }
+        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+            if (!e.getKey().equals(e.getValue().name())) {
+                throw new IllegalArgumentException(
+                        "tensor '" + e.getValue().name() + "' is filed under the name '" + e.getKey() + "'");
             }
         }
     }
@@ -79,6 +89,14 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
         }
     }
 
+    public int positiveIntValue(String key) throws ModelFormatException {
+        int value = intValue(key);
+        if (value <= 0) {
+            throw new ModelFormatException("header entry '" + key + "' must be positive, got " + value);
+        }
+        return value;
+    }
+
     public List<String> listValue(String key) throws ModelFormatException {
         return List.of(get(key).split(","));
     }
@@ -94,6 +112,11 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
                     "tensor '" + name + "' has shape " + t.shapeText() + ", expected " + Arrays.toString(shape));
         }
         return t;
+    }
+
+    /** The tensor a schema names, which must have the schema's shape. */
+    public Tensor tensor(TensorSpec spec) throws ModelFormatException {
+        return tensor(spec.name(), spec.shape());
     }
 
     public byte[] toBytes() {
@@ -171,51 +194,109 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
         if (stored != (int) crc.getValue()) {
             throw new ModelFormatException("model file is damaged (checksum mismatch)");
         }
-        ByteBuffer body = ByteBuffer.wrap(bytes, 0, bytes.length - 4);
-        body.position(MAGIC.length + 4);
+        Body body = new Body(ByteBuffer.wrap(bytes, 0, bytes.length - 4).position(MAGIC.length + 4));
+        SortedMap<String, String> header = parseHeader(body.utf8("the header"));
+        int count = body.int32("the tensor count");
+        if (count < 0) {
+            throw malformed("the tensor count is negative (" + count + ")");
+        }
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String name = body.utf8("the name of tensor " + i);
+            String what = "tensor '" + name + "'";
+            int rank = body.int32("the rank of " + what);
+            if (rank <= 0 || rank > MAX_RANK) {
+                throw malformed(what + " has rank " + rank + " (expected 1 to " + MAX_RANK + ")");
+            }
+            int[] shape = new int[rank];
+            long bytesNeeded = Float.BYTES;
+            for (int d = 0; d < rank; d++) {
+                shape[d] = body.int32("the shape of " + what);
+                if (shape[d] <= 0) {
+                    throw malformed(what + " has a non-positive dimension " + shape[d]);
+                }
+                // capped, so the product cannot overflow; need() refuses anything this large anyway
+                bytesNeeded = Math.min(bytesNeeded * shape[d], MAX_FILE_BYTES + 1);
+            }
+            body.need(bytesNeeded, "the values of " + what + " " + Arrays.toString(shape));
+            float[] data = new float[(int) (bytesNeeded / Float.BYTES)];
+            body.buf.asFloatBuffer().get(data);
+            body.buf.position(body.buf.position() + (int) bytesNeeded);
+            if (tensors.put(name, new Tensor(name, shape, data)) != null) {
+                throw malformed(what + " appears twice");
+            }
+        }
+        if (body.buf.hasRemaining()) {
+            throw malformed(body.buf.remaining() + " unexpected bytes after its tensors");
+        }
         try {
-            SortedMap<String, String> header = new TreeMap<>();
-            for (String line : utf8(body, body.getInt()).split("\n")) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    header.put(line.substring(0, eq), line.substring(eq + 1));
-                }
-            }
-            int count = body.getInt();
-            Map<String, Tensor> tensors = new LinkedHashMap<>();
-            for (int i = 0; i < count; i++) {
-                String name = utf8(body, body.getInt());
-                int[] shape = new int[body.getInt()];
-                long size = 1;
-                for (int d = 0; d < shape.length; d++) {
-                    shape[d] = body.getInt();
-                    size *= shape[d];
-                }
-                if (shape.length == 0 || size <= 0 || size * 4 > body.remaining()) {
-                    throw new ModelFormatException(
-                            "tensor '" + name + "' has an impossible shape " + Arrays.toString(shape));
-                }
-                float[] data = new float[(int) size];
-                body.asFloatBuffer().get(data);
-                body.position(body.position() + data.length * 4);
-                tensors.put(name, new Tensor(name, shape, data));
-            }
-            if (body.hasRemaining()) {
-                throw new ModelFormatException(
-                        "model file has " + body.remaining() + " unexpected bytes after its tensors");
-            }
             return new ModelFile(header, tensors);
-        } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new ModelFormatException("model file is truncated or malformed");
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException("model file is malformed: " + e.getMessage(), e);
         }
     }
 
-    private static String utf8(ByteBuffer buf, int length) {
-        if (length < 0 || length > buf.remaining()) {
-            throw new BufferUnderflowException();
+    /** "key=value" lines, each ending in a line break; a line without '=' or a key given twice is refused. */
+    private static SortedMap<String, String> parseHeader(String text) throws ModelFormatException {
+        SortedMap<String, String> header = new TreeMap<>();
+        if (text.isEmpty()) {
+            return header;
         }
-        String s = new String(buf.array(), buf.position(), length, StandardCharsets.UTF_8);
-        buf.position(buf.position() + length);
-        return s;
+        if (!text.endsWith("\n")) {
+            throw malformed("its header does not end with a line break");
+        }
+        String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                String shown = line.length() > 60 ? line.substring(0, 60) + "..." : line;
+                throw malformed("header line " + (i + 1) + " '" + shown + "' is not key=value");
+            }
+            String key = line.substring(0, eq);
+            if (header.put(key, line.substring(eq + 1)) != null) {
+                throw malformed("header key '" + key + "' appears twice");
+            }
+        }
+        return header;
+    }
+
+    private static ModelFormatException malformed(String what) {
+        return new ModelFormatException("model file is malformed: " + what);
+    }
+
+    /** The bytes between the version and the checksum, read in order; each read names what it reads. */
+    private record Body(ByteBuffer buf) {
+        void need(long bytes, String what) throws ModelFormatException {
+            if (bytes > buf.remaining()) {
+                throw new ModelFormatException("model file is truncated: it ends inside " + what + " (" + bytes
+                        + " bytes needed, " + buf.remaining() + " left)");
+            }
+        }
+
+        int int32(String what) throws ModelFormatException {
+            need(Integer.BYTES, what);
+            return buf.getInt();
+        }
+
+        String utf8(String what) throws ModelFormatException {
+            int length = int32("the length of " + what);
+            if (length < 0) {
+                throw malformed("the length of " + what + " is negative (" + length + ")");
+            }
+            need(length, what);
+            try {
+                String s = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(buf.slice(buf.position(), length))
+                        .toString();
+                buf.position(buf.position() + length);
+                return s;
+            } catch (CharacterCodingException e) {
+                throw malformed(what + " is not valid UTF-8");
+            }
+        }
     }
 }

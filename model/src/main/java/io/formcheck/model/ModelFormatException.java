@@ -7,4 +7,8 @@ public class ModelFormatException extends IOException {
     public ModelFormatException(String message) {
         super(message);
     }
+
+    public ModelFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -8,13 +8,13 @@ public interface SequenceNetwork {
     /** Loads the network that the header's {@code architecture} names. */
     static SequenceNetwork load(ModelFile file) throws ModelFormatException {
         String kind = file.get(ModelFile.ARCHITECTURE);
-        if (kind.equals(LstmForward.ARCHITECTURE)) {
+        if (kind.equals(LstmSchema.ARCHITECTURE)) {
             return LstmForward.load(file);
         }
-        if (kind.equals(CnnForward.ARCHITECTURE)) {
+        if (kind.equals(CnnSchema.ARCHITECTURE)) {
             return CnnForward.load(file);
         }
-        if (kind.equals(ForestForward.ARCHITECTURE)) {
+        if (kind.equals(ForestSchema.ARCHITECTURE)) {
             return ForestForward.load(file);
         }
         throw new ModelFormatException("unknown architecture '" + kind + "'");

@@ -18,34 +18,17 @@ class ClassifierTest {
 
     /** A 1-layer LSTM model with random weights, features f0..f2 and labels X, Y. */
     static ModelFile tinyModel(long seed) {
+        LstmSchema schema = new LstmSchema(IN, H, 1, LstmSchema.Pooling.LAST, D, C);
         Random rng = new Random(seed);
-        Map<String, String> header = new TreeMap<>(Map.of(
-                ModelFile.ARCHITECTURE,
-                LstmForward.ARCHITECTURE,
-                LstmForward.INPUT_SIZE,
-                "" + IN,
-                LstmForward.HIDDEN_SIZE,
-                "" + H,
-                LstmForward.LAYERS,
-                "1",
-                LstmForward.HEAD_SIZE,
-                "" + D,
-                LstmForward.CLASSES,
-                "" + C,
-                ModelFile.FEATURES,
-                "f0,f1,f2",
-                ModelFile.LABELS,
-                "X,Y"));
+        Map<String, String> header = new TreeMap<>(schema.header());
+        header.put(ModelFile.FEATURES, "f0,f1,f2");
+        header.put(ModelFile.LABELS, "X,Y");
         Map<String, Tensor> t = new LinkedHashMap<>();
         put(t, ModelFile.INPUT_MEAN, rng, IN);
         t.put(ModelFile.INPUT_STD, Tensor.of(ModelFile.INPUT_STD, new float[] {1f, 2f, 0.5f}, IN));
-        put(t, LstmForward.weightIh(0), rng, 4 * H, IN);
-        put(t, LstmForward.weightHh(0), rng, 4 * H, H);
-        put(t, LstmForward.bias(0), rng, 4 * H);
-        put(t, "fc1.weight", rng, D, H);
-        put(t, "fc1.bias", rng, D);
-        put(t, "fc2.weight", rng, C, D);
-        put(t, "fc2.bias", rng, C);
+        for (TensorSpec spec : schema.tensors()) {
+            put(t, spec.name(), rng, spec.shape());
+        }
         return new ModelFile(new TreeMap<>(header), t);
     }
 
@@ -103,7 +86,7 @@ class ClassifierTest {
     void aShapeThatDisagreesWithTheHeaderIsRefused() {
         ModelFile good = tinyModel(1);
         Map<String, String> header = new TreeMap<>(good.header());
-        header.put(LstmForward.HIDDEN_SIZE, "6");
+        header.putAll(new LstmSchema(IN, 6, 1, LstmSchema.Pooling.LAST, D, C).header());
         ModelFormatException e = assertThrows(
                 ModelFormatException.class, () -> new Classifier(new ModelFile(new TreeMap<>(header), good.tensors())));
         assertTrue(e.getMessage().contains("expected [24, 3]"), e.getMessage());

@@ -11,39 +11,38 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ForestForwardTest {
-    private static final float L = ForestForward.LEAF;
+    private static final float L = ForestSchema.LEAF;
+    private static final ForestSchema SCHEMA = new ForestSchema(2, 2, 6, 4, 2);
 
     /**
      * Two stumps over 2 inputs and 2 classes. Tree 0 (nodes 0-2): x0 <= 0.5 ? leaf 0 : leaf 1.
      * Tree 1 (nodes 3-5): x1 <= -1 ? leaf 2 : leaf 3. Leaf rows are pre-weighted (halves).
      */
     static ModelFile stumps(float[] left, float[] right) {
-        Map<String, String> header = new TreeMap<>(Map.of(
-                ModelFile.ARCHITECTURE,
-                ForestForward.ARCHITECTURE,
-                ForestForward.INPUT_SIZE,
-                "2",
-                ForestForward.TREES,
-                "2",
-                ForestForward.NODES,
-                "6",
-                ForestForward.LEAVES,
-                "4",
-                ForestForward.CLASSES,
-                "2"));
+        return stumps(new float[] {0, L, L, 1, L, L}, left, right);
+    }
+
+    static ModelFile stumps(float[] feature, float[] left, float[] right) {
         Map<String, Tensor> t = new LinkedHashMap<>();
-        t.put("forest.root", Tensor.of("forest.root", new float[] {0, 3}, 2));
-        t.put("forest.feature", Tensor.of("forest.feature", new float[] {0, L, L, 1, L, L}, 6));
-        t.put("forest.threshold", Tensor.of("forest.threshold", new float[] {0.5f, 0, 0, -1f, 0, 0}, 6));
-        t.put("forest.left", Tensor.of("forest.left", left, 6));
-        t.put("forest.right", Tensor.of("forest.right", right, 6));
-        t.put("forest.leaf", Tensor.of("forest.leaf", new float[] {0.5f, 0f, 0f, 0.5f, 0.4f, 0.1f, 0.1f, 0.4f}, 4, 2));
-        return new ModelFile(new TreeMap<>(header), t);
+        put(t, SCHEMA.root().of(new float[] {0, 3}));
+        put(t, SCHEMA.feature().of(feature));
+        put(t, SCHEMA.threshold().of(new float[] {0.5f, 0, 0, -1f, 0, 0}));
+        put(t, SCHEMA.left().of(left));
+        put(t, SCHEMA.right().of(right));
+        put(t, SCHEMA.leaf().of(new float[] {0.5f, 0f, 0f, 0.5f, 0.4f, 0.1f, 0.1f, 0.4f}));
+        return new ModelFile(new TreeMap<>(SCHEMA.header()), t);
+    }
+
+    private static void put(Map<String, Tensor> tensors, Tensor t) {
+        tensors.put(t.name(), t);
     }
 
     static ModelFile stumps() {
-        return stumps(new float[] {1, 0, 1, 4, 2, 3}, new float[] {2, 0, 0, 5, 0, 0});
+        return stumps(LEFT, RIGHT);
     }
+
+    private static final float[] LEFT = {1, 0, 1, 4, 2, 3};
+    private static final float[] RIGHT = {2, 0, 0, 5, 0, 0};
 
     private static float[] probabilities(SequenceNetwork net, float[][] x) {
         float[] logits = net.logits(x);
@@ -85,8 +84,7 @@ class ForestForwardTest {
 
     @Test
     void aFeatureTheInputDoesNotHaveIsRefused() {
-        ModelFile file = stumps();
-        file.tensors().put("forest.feature", Tensor.of("forest.feature", new float[] {2, L, L, 1, L, L}, 6));
+        ModelFile file = stumps(new float[] {2, L, L, 1, L, L}, LEFT, RIGHT);
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ForestForward.load(file));
         assertEquals("tensor 'forest.feature' holds 2.0 at 0; expected an index below 2", e.getMessage());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -75,6 +76,45 @@ class ModelFileTest {
     }
 
     @Test
+    void aTruncatedTensorIsNamed() {
+        byte[] whole = sample().toBytes();
+        byte[] cut = Arrays.copyOf(whole, whole.length - 4 - 2);
+        assertMessage(withChecksum(cut), "model file is truncated: it ends inside the values of tensor 'b' [1]");
+    }
+
+    @Test
+    void aHeaderLineWithoutEqualsIsRefused() {
+        assertMessage(withHeader("name=test\nno equals sign\n"), "header line 2 'no equals sign' is not key=value");
+        assertMessage(withHeader("=value\n"), "header line 1 '=value' is not key=value");
+    }
+
+    @Test
+    void aHeaderKeyGivenTwiceIsRefused() {
+        assertMessage(withHeader("name=a\nname=b\n"), "header key 'name' appears twice");
+    }
+
+    @Test
+    void aRefusedHeaderKeyKeepsItsReason() {
+        assertMessage(
+                withHeader("bad key=1\n"),
+                "model file is malformed: header key 'bad key' has characters other than letters, digits, _ . -");
+    }
+
+    @Test
+    void aHeaderThatIsNotUtf8IsRefused() {
+        byte[] bytes = withHeader("name=x\n");
+        bytes[16 + 5] = (byte) 0xC3; // a lead byte followed by '\n', not a continuation byte
+        assertMessage(withChecksum(Arrays.copyOf(bytes, bytes.length - 4)), "the header is not valid UTF-8");
+    }
+
+    @Test
+    void theMapsHandedOutCannotBeChanged() {
+        ModelFile f = sample();
+        assertThrows(UnsupportedOperationException.class, () -> f.header().put("name", "other"));
+        assertThrows(UnsupportedOperationException.class, () -> f.tensors().remove("a"));
+    }
+
+    @Test
     void wrongShapeIsRefusedNamingTheTensor() {
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> sample().tensor("a", 3, 2));
         assertTrue(e.getMessage().contains("tensor 'a' has shape [2, 3], expected [3, 2]"), e.getMessage());
@@ -106,6 +146,17 @@ class ModelFileTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "the temporary file is removed");
         }
+    }
+
+    /** A file of that raw header text and no tensors. */
+    private static byte[] withHeader(String text) {
+        byte[] header = text.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer body = ByteBuffer.allocate(8 + 4 + 4 + header.length + 4);
+        body.put(Arrays.copyOf(sample().toBytes(), 12))
+                .putInt(header.length)
+                .put(header)
+                .putInt(0);
+        return withChecksum(body.array());
     }
 
     private static byte[] withChecksum(byte[] body) {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             CompareCommand.class,
             TuneCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            ImportTorchCommand.class
         })
 public final class TrainerCli {
     public static void main(String[] args) {

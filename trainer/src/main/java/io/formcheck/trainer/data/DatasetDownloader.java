@@ -3,10 +3,14 @@ package io.formcheck.trainer.data;
 import io.formcheck.model.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -65,11 +69,38 @@ public final class DatasetDownloader {
             return target;
         } catch (IOException e) {
             throw new DataException(
-                    "download of " + uri + " failed: " + e.getMessage() + " (give a local file with --data)", e);
+                    "download of " + uri + " failed: " + cause(uri, e)
+                            + "; give a local copy of the WLE CSV with --data PATH",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DataException("download of " + uri + " was interrupted", e);
         }
+    }
+
+    /**
+     * What went wrong, in words: the HTTP client's connection failures carry no message of their own
+     * (a ConnectException over an UnresolvedAddressException, both with a null message).
+     */
+    static String cause(URI uri, IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return "the host " + uri.getHost() + " could not be found (no network or no DNS on this machine?)";
+            }
+            if (t instanceof HttpTimeoutException) {
+                return "no answer from " + uri.getHost() + " in time";
+            }
+        }
+        if (e instanceof ConnectException) {
+            return "the host " + uri.getHost()
+                    + " could not be reached (no network, or a firewall or proxy in the way?)";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                return t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     public static String sha256(byte[] bytes) {

@@ -1,5 +1,6 @@
 package io.formcheck.trainer.nn;
 
+import io.formcheck.model.HeadSchema;
 import java.util.List;
 import java.util.Random;
 
@@ -37,8 +38,11 @@ public final class ClassifierHead {
         }
     }
 
-    public ClassifierHead(int in, int d, int classes, float dropout) {
-        this(new LinearLayer("fc1", in, d), new LinearLayer("fc2", d, classes), dropout);
+    public ClassifierHead(HeadSchema schema, float dropout) {
+        this(
+                new LinearLayer(schema.fc1Weight(), schema.fc1Bias()),
+                new LinearLayer(schema.fc2Weight(), schema.fc2Bias()),
+                dropout);
     }
 
     private ClassifierHead(LinearLayer fc1, LinearLayer fc2, float dropout) {
@@ -64,31 +68,25 @@ public final class ClassifierHead {
         return new Buffers(maxBatch, fc1.input, fc1.output, fc2.output);
     }
 
-    /** Reads b.input [n, in]; writes b.logits. rng non-null: dropout on. */
-    void forward(int n, Buffers b, Random rng) {
+    /** Reads b.input [n, in]; writes b.logits. */
+    void forward(int n, Buffers b, Mode mode) {
         int d = fc1.output;
         fc1.forward(n, b.input, b.fc1Out);
         for (int i = 0; i < n * d; i++) {
             b.fc1Out[i] = Math.max(0f, b.fc1Out[i]);
         }
-        if (rng != null && dropout > 0) {
-            Dropout.forward(n * d, dropout, rng, b.fc1Out, b.mask, b.hidden);
-        } else {
-            System.arraycopy(b.fc1Out, 0, b.hidden, 0, n * d);
-        }
+        Dropout.forward(n * d, dropout, mode, b.fc1Out, b.mask, b.hidden);
         fc2.forward(n, b.hidden, b.logits);
     }
 
     /** After forward: the loss of labels, its gradients (divided by batchTotal), and b.dInput. Returns the mean loss. */
-    float backward(int n, int[] labels, int batchTotal, Buffers b, Random rng) {
+    float backward(int n, int[] labels, int batchTotal, Buffers b, Mode mode) {
         int d = fc1.output;
         int classes = fc2.output;
         float loss = SoftmaxCrossEntropy.forward(n, classes, b.logits, labels, b.probs);
         SoftmaxCrossEntropy.backward(n, batchTotal, classes, b.probs, labels, b.dLogits);
         fc2.backward(n, b.hidden, b.dLogits, b.dHidden);
-        if (rng != null && dropout > 0) {
-            Dropout.backward(n * d, b.mask, b.dHidden);
-        }
+        Dropout.backward(n * d, dropout, mode, b.mask, b.dHidden);
         for (int i = 0; i < n * d; i++) {
             if (b.fc1Out[i] <= 0f) {
                 b.dHidden[i] = 0f;

@@ -1,39 +1,137 @@
 package io.formcheck.trainer.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** A trainable sequence classifier: a feature extractor over a {@link PackedBatch}, then a {@link ClassifierHead}. */
-public interface ClassifierNet {
+/**
+ * A trainable sequence classifier: an encoder that reads each sequence of a {@link PackedBatch} into
+ * one feature vector, then the {@link ClassifierHead}. Each network supplies its encoder's parameters,
+ * buffers, forward and backward; the head, the workspace and the order of the passes are here.
+ *
+ * <p>Shapes: x [rows, in] packed; features [batch, E] in packed order (E: the head's input size);
+ * logits [batch, C].
+ */
+public abstract class ClassifierNet {
+    /** The encoder's activations, kept from its forward for its backward. */
+    protected interface EncoderBuffers {}
+
     /** Every buffer one batch needs, allocated once for the largest batch and reused. */
-    interface Workspace {
+    public static final class Workspace {
+        private final int maxBatch;
+        private final int maxRows;
+        private final EncoderBuffers encoder;
+        private final ClassifierHead.Buffers head;
+        private final float[] dX; // [rows, in] gradient w.r.t. batch.x, or null when not asked for
+
+        private Workspace(int maxBatch, int maxRows, EncoderBuffers encoder, ClassifierHead.Buffers head, float[] dX) {
+            this.maxBatch = maxBatch;
+            this.maxRows = maxRows;
+            this.encoder = encoder;
+            this.head = head;
+            this.dX = dX;
+        }
+
         /** The head's buffers: logits and probabilities [batch, C] in packed order. */
-        ClassifierHead.Buffers head();
+        public ClassifierHead.Buffers head() {
+            return head;
+        }
+
+        /** After {@link #forwardBackward}: the loss's gradient w.r.t. batch.x, [rows, in] packed as x. */
+        public float[] inputGradient() {
+            if (dX == null) {
+                throw new IllegalStateException("this workspace was made without an input gradient");
+            }
+            return dX;
+        }
     }
 
-    int inputs();
+    private final int inputs;
+    private final ClassifierHead head;
 
-    int classes();
+    protected ClassifierNet(int inputs, ClassifierHead head) {
+        this.inputs = inputs;
+        this.head = head;
+    }
 
-    void init(Random rng);
+    public final int inputs() {
+        return inputs;
+    }
 
-    List<Parameter> parameters();
+    public final int classes() {
+        return head.fc2.output;
+    }
+
+    public final void init(Random rng) {
+        initEncoder(rng);
+        head.init(rng);
+    }
+
+    public final List<Parameter> parameters() {
+        List<Parameter> ps = new ArrayList<>(encoderParameters());
+        ps.addAll(head.parameters());
+        return ps;
+    }
 
     /** A network on the same weights with gradients of its own, for a second thread's share of a batch. */
-    ClassifierNet replica();
+    public final ClassifierNet replica() {
+        return sharingWeights(head.sharingWeights());
+    }
 
-    Workspace workspace(int maxBatch, int maxRows);
+    public final Workspace workspace(int maxBatch, int maxRows) {
+        return new Workspace(maxBatch, maxRows, encoderBuffers(maxBatch, maxRows), head.buffers(maxBatch), null);
+    }
 
-    /** Writes the logits into the workspace; rng non-null turns dropout on (training). */
-    void forward(PackedBatch batch, Workspace ws, Random rng);
+    /** A workspace in which {@link #forwardBackward} also writes the gradient w.r.t. the inputs. */
+    public final Workspace workspaceWithInputGradient(int maxBatch, int maxRows) {
+        return new Workspace(
+                maxBatch,
+                maxRows,
+                encoderBuffers(maxBatch, maxRows),
+                head.buffers(maxBatch),
+                new float[maxRows * inputs]);
+    }
+
+    /** Writes the logits into ws.head(). */
+    public final void forward(PackedBatch batch, Workspace ws, Mode mode) {
+        if (batch.size > ws.maxBatch || batch.rows > ws.maxRows) {
+            throw new IllegalArgumentException("workspace too small for " + batch);
+        }
+        encoderForward(batch, ws.encoder, mode, ws.head.input);
+        head.forward(batch.size, ws.head, mode);
+    }
 
     /**
      * Forward and backward: accumulates every parameter's gradient of the summed loss divided by
      * batchTotal (the whole batch, of which this may be a share); returns the mean loss of this share.
      */
-    float forwardBackward(PackedBatch batch, Workspace ws, Random rng, int batchTotal);
+    public final float forwardBackward(PackedBatch batch, Workspace ws, Mode mode, int batchTotal) {
+        forward(batch, ws, mode);
+        float loss = head.backward(batch.size, batch.labels, batchTotal, ws.head, mode);
+        encoderBackward(batch, ws.encoder, mode, ws.head.dInput, ws.dX);
+        return loss;
+    }
 
-    /** The model file header entries that describe this architecture (read back by the model module). */
-    Map<String, String> architecture();
+    /** The model file header entries that describe this architecture (its schema's). */
+    public abstract Map<String, String> architecture();
+
+    protected abstract List<Parameter> encoderParameters();
+
+    protected abstract void initEncoder(Random rng);
+
+    /** This network's encoder on the same weights with gradients of its own, ending in head. */
+    protected abstract ClassifierNet sharingWeights(ClassifierHead head);
+
+    protected abstract EncoderBuffers encoderBuffers(int maxBatch, int maxRows);
+
+    /** batch.x [rows, in] to features [batch, E]; keeps what backward needs in buffers. */
+    protected abstract void encoderForward(PackedBatch batch, EncoderBuffers buffers, Mode mode, float[] features);
+
+    /**
+     * After encoderForward on the same buffers and weights: dFeatures [batch, E] (may be overwritten)
+     * to the encoder's parameter gradients (accumulated), and dX [rows, in] unless it is null.
+     */
+    protected abstract void encoderBackward(
+            PackedBatch batch, EncoderBuffers buffers, Mode mode, float[] dFeatures, float[] dX);
 }

@@ -1,9 +1,7 @@
 package io.formcheck.trainer.nn;
 
-import io.formcheck.model.CnnForward;
-import io.formcheck.model.ModelFile;
+import io.formcheck.model.CnnSchema;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -11,135 +9,103 @@ import java.util.Random;
 /**
  * 1D-CNN classifier: temporal convolutions (ReLU) over the standardized readings, the mean over each
  * sequence's real steps (padding-aware pooling), then the same {@link ClassifierHead} as the LSTM.
+ * Shapes: x [rows, in]; each layer's y [rows, F]; features [batch, F].
  */
-public final class CnnClassifierNet implements ClassifierNet {
+public final class CnnClassifierNet extends ClassifierNet {
     /** Sizes and the head's dropout rate. */
-    public record Shape(int input, int filters, int kernel, int layers, int head, int classes, float dropout) {}
+    public record Shape(int input, int filters, int kernel, int layers, int head, int classes, float dropout) {
+        /** What the model file holds of it: all but the dropout rate. */
+        public CnnSchema schema() {
+            return new CnnSchema(input, filters, kernel, layers, head, classes);
+        }
+    }
 
     public final Shape shape;
     public final ConvLayer[] conv;
-    public final ClassifierHead head;
 
-    /** Every buffer one batch needs. */
-    public static final class Workspace implements ClassifierNet.Workspace {
-        final int maxBatch;
-        final int maxRows;
+    private static final class Buffers implements EncoderBuffers {
         final ConvLayer.Buffers[] layers;
         final float[][] dY; // [layers][rows, F]
-        final ClassifierHead.Buffers head;
 
-        Workspace(Shape s, ClassifierHead classifier, int maxBatch, int maxRows) {
-            this.maxBatch = maxBatch;
-            this.maxRows = maxRows;
+        Buffers(Shape s, int maxRows) {
             layers = new ConvLayer.Buffers[s.layers];
             dY = new float[s.layers][];
             for (int l = 0; l < s.layers; l++) {
                 layers[l] = new ConvLayer.Buffers(maxRows, l == 0 ? s.input : s.filters, s.filters, s.kernel);
                 dY[l] = new float[maxRows * s.filters];
             }
-            head = classifier.buffers(maxBatch);
-        }
-
-        @Override
-        public ClassifierHead.Buffers head() {
-            return head;
         }
     }
 
     public CnnClassifierNet(Shape shape) {
+        super(shape.input, new ClassifierHead(shape.schema().head(), shape.dropout));
         this.shape = shape;
+        CnnSchema schema = shape.schema();
         this.conv = new ConvLayer[shape.layers];
         for (int l = 0; l < shape.layers; l++) {
-            conv[l] = new ConvLayer("conv." + l, l == 0 ? shape.input : shape.filters, shape.filters, shape.kernel);
+            conv[l] = new ConvLayer(schema, l);
         }
-        this.head = new ClassifierHead(shape.filters, shape.head, shape.classes, shape.dropout);
     }
 
-    private CnnClassifierNet(CnnClassifierNet of) {
+    private CnnClassifierNet(CnnClassifierNet of, ClassifierHead head) {
+        super(of.shape.input, head);
         this.shape = of.shape;
         this.conv = new ConvLayer[of.conv.length];
         for (int l = 0; l < conv.length; l++) {
             conv[l] = of.conv[l].sharingWeights();
         }
-        this.head = of.head.sharingWeights();
     }
 
     @Override
-    public CnnClassifierNet replica() {
-        return new CnnClassifierNet(this);
-    }
-
-    @Override
-    public int inputs() {
-        return shape.input;
-    }
-
-    @Override
-    public int classes() {
-        return shape.classes;
-    }
-
-    @Override
-    public void init(Random rng) {
-        for (ConvLayer layer : conv) {
-            layer.init(rng);
-        }
-        head.init(rng);
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        List<Parameter> ps = new ArrayList<>();
-        for (ConvLayer layer : conv) {
-            ps.addAll(List.of(layer.weight, layer.bias));
-        }
-        ps.addAll(head.parameters());
-        return ps;
-    }
-
-    @Override
-    public Workspace workspace(int maxBatch, int maxRows) {
-        return new Workspace(shape, head, maxBatch, maxRows);
+    protected ClassifierNet sharingWeights(ClassifierHead head) {
+        return new CnnClassifierNet(this, head);
     }
 
     @Override
     public Map<String, String> architecture() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put(ModelFile.ARCHITECTURE, CnnForward.ARCHITECTURE);
-        m.put(CnnForward.INPUT_SIZE, String.valueOf(shape.input));
-        m.put(CnnForward.FILTERS, String.valueOf(shape.filters));
-        m.put(CnnForward.KERNEL, String.valueOf(shape.kernel));
-        m.put(CnnForward.LAYERS, String.valueOf(shape.layers));
-        m.put(CnnForward.HEAD_SIZE, String.valueOf(shape.head));
-        m.put(CnnForward.CLASSES, String.valueOf(shape.classes));
-        return m;
+        return shape.schema().header();
     }
 
     @Override
-    public void forward(PackedBatch batch, ClassifierNet.Workspace workspace, Random rng) {
-        Workspace ws = (Workspace) workspace;
-        if (batch.size > ws.maxBatch || batch.rows > ws.maxRows) {
-            throw new IllegalArgumentException("workspace too small for " + batch);
+    protected void initEncoder(Random rng) {
+        for (ConvLayer layer : conv) {
+            layer.init(rng);
         }
+    }
+
+    @Override
+    protected List<Parameter> encoderParameters() {
+        List<Parameter> ps = new ArrayList<>();
+        for (ConvLayer layer : conv) {
+            ps.addAll(List.of(layer.weight, layer.bias));
+        }
+        return ps;
+    }
+
+    @Override
+    protected EncoderBuffers encoderBuffers(int maxBatch, int maxRows) {
+        return new Buffers(shape, maxRows);
+    }
+
+    @Override
+    protected void encoderForward(PackedBatch batch, EncoderBuffers buffers, Mode mode, float[] features) {
+        Buffers buf = (Buffers) buffers;
         float[] x = batch.x;
         for (int l = 0; l < conv.length; l++) {
-            conv[l].forward(batch, x, ws.layers[l]);
-            x = ws.layers[l].y;
+            conv[l].forward(batch, x, buf.layers[l]);
+            x = buf.layers[l].y;
         }
-        MeanPool.forward(batch, x, shape.filters, ws.head.input);
-        head.forward(batch.size, ws.head, rng);
+        MeanPool.forward(batch, x, shape.filters, features);
     }
 
     @Override
-    public float forwardBackward(PackedBatch batch, ClassifierNet.Workspace workspace, Random rng, int batchTotal) {
-        Workspace ws = (Workspace) workspace;
-        forward(batch, ws, rng);
-        float loss = head.backward(batch.size, batch.labels, batchTotal, ws.head, rng);
+    protected void encoderBackward(
+            PackedBatch batch, EncoderBuffers buffers, Mode mode, float[] dFeatures, float[] dX) {
+        Buffers buf = (Buffers) buffers;
         int top = conv.length - 1;
-        MeanPool.backward(batch, ws.head.dInput, shape.filters, ws.dY[top]);
+        MeanPool.backward(batch, dFeatures, shape.filters, buf.dY[top]);
         for (int l = top; l >= 0; l--) {
-            conv[l].backward(batch, ws.dY[l], l == 0 ? null : ws.dY[l - 1], ws.layers[l]);
+            conv[l].backward(batch, buf.dY[l], l == 0 ? dX : buf.dY[l - 1], buf.layers[l]);
         }
-        return loss;
     }
 }

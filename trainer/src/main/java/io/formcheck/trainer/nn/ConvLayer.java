@@ -1,5 +1,6 @@
 package io.formcheck.trainer.nn;
 
+import io.formcheck.model.CnnSchema;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -30,16 +31,14 @@ public final class ConvLayer {
         }
     }
 
-    public ConvLayer(String name, int input, int filters, int kernel) {
+    /** Layer l of the schema's stack (whose kernel is odd, for 'same' padding). */
+    public ConvLayer(CnnSchema schema, int layer) {
         this(
-                input,
-                filters,
-                kernel,
-                new Parameter(name + ".weight", filters, kernel * input),
-                new Parameter(name + ".bias", filters));
-        if (kernel % 2 == 0) {
-            throw new IllegalArgumentException("kernel size must be odd for 'same' padding, got " + kernel);
-        }
+                schema.layerInput(layer),
+                schema.filters(),
+                schema.kernel(),
+                new Parameter(schema.weight(layer)),
+                new Parameter(schema.bias(layer)));
     }
 
     private ConvLayer(int input, int filters, int kernel, Parameter weight, Parameter bias) {

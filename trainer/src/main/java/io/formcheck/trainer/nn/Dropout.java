@@ -1,22 +1,27 @@
 package io.formcheck.trainer.nn;
 
-import java.util.Random;
-
-/** Inverted dropout: kept values are scaled by 1/(1-p) in training so inference needs no change. */
+/** Inverted dropout: kept values are scaled by 1/(1-p) in training so evaluation needs no change. */
 public final class Dropout {
     private Dropout() {}
 
-    /** Draws mask[0, n) and writes y = x * mask. */
-    public static void forward(int n, float p, Random rng, float[] x, float[] mask, float[] y) {
+    /** Training with p > 0: draws mask[0, n) and writes y = x * mask. Otherwise y = x. */
+    public static void forward(int n, float p, Mode mode, float[] x, float[] mask, float[] y) {
+        if (!(p > 0 && mode instanceof Mode.Train train)) {
+            System.arraycopy(x, 0, y, 0, n);
+            return;
+        }
         float keep = 1f / (1f - p);
         for (int i = 0; i < n; i++) {
-            mask[i] = rng.nextFloat() < p ? 0f : keep;
+            mask[i] = train.rng().nextFloat() < p ? 0f : keep;
             y[i] = x[i] * mask[i];
         }
     }
 
-    /** dx = dy * mask, in place. */
-    public static void backward(int n, float[] mask, float[] dy) {
+    /** dx = dy * mask, in place, where forward drew a mask; otherwise dx = dy. */
+    public static void backward(int n, float p, Mode mode, float[] mask, float[] dy) {
+        if (!(p > 0 && mode instanceof Mode.Train)) {
+            return;
+        }
         for (int i = 0; i < n; i++) {
             dy[i] *= mask[i];
         }

@@ -1,5 +1,6 @@
 package io.formcheck.trainer.nn;
 
+import io.formcheck.model.TensorSpec;
 import java.util.Random;
 
 /** y [n, out] = x [n, in] . W^T + b, with W [out, in], b [out]. */
@@ -9,8 +10,12 @@ public final class LinearLayer {
     public final Parameter weight;
     public final Parameter bias;
 
-    public LinearLayer(String name, int input, int output) {
-        this(input, output, new Parameter(name + ".weight", output, input), new Parameter(name + ".bias", output));
+    /** weight [out, in] and bias [out], named as the model file's schema names them. */
+    public LinearLayer(TensorSpec weight, TensorSpec bias) {
+        this(weight.shape()[1], weight.shape()[0], new Parameter(weight), new Parameter(bias));
+        if (bias.shape().length != 1 || bias.shape()[0] != output) {
+            throw new IllegalArgumentException("bias " + bias + " does not fit weight " + weight);
+        }
     }
 
     private LinearLayer(int input, int output, Parameter weight, Parameter bias) {

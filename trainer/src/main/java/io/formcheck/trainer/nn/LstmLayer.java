@@ -1,6 +1,7 @@
 package io.formcheck.trainer.nn;
 
 import io.formcheck.model.Activations;
+import io.formcheck.model.LstmSchema;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Random;
@@ -53,13 +54,14 @@ public final class LstmLayer {
         }
     }
 
-    public LstmLayer(String name, int input, int hidden) {
+    /** Layer l of the schema's stack. */
+    public LstmLayer(LstmSchema schema, int layer) {
         this(
-                input,
-                hidden,
-                new Parameter(name + ".weight_ih", 4 * hidden, input),
-                new Parameter(name + ".weight_hh", 4 * hidden, hidden),
-                new Parameter(name + ".bias", 4 * hidden));
+                schema.layerInput(layer),
+                schema.hiddenSize(),
+                new Parameter(schema.weightIh(layer)),
+                new Parameter(schema.weightHh(layer)),
+                new Parameter(schema.bias(layer)));
     }
 
     private LstmLayer(int input, int hidden, Parameter wIh, Parameter wHh, Parameter bias) {

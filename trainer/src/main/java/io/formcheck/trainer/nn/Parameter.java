@@ -1,5 +1,6 @@
 package io.formcheck.trainer.nn;
 
+import io.formcheck.model.TensorSpec;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -10,15 +11,12 @@ public final class Parameter {
     public final float[] value;
     public final float[] grad;
 
-    public Parameter(String name, int... shape) {
-        int size = 1;
-        for (int d : shape) {
-            size *= d;
-        }
-        this.name = name;
-        this.shape = shape.clone();
-        this.value = new float[size];
-        this.grad = new float[size];
+    /** Zeros of the spec's name and shape. */
+    public Parameter(TensorSpec spec) {
+        this.name = spec.name();
+        this.shape = spec.shape().clone();
+        this.value = new float[spec.size()];
+        this.grad = new float[spec.size()];
     }
 
     private Parameter(Parameter shared) {

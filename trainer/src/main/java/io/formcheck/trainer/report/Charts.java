@@ -53,7 +53,10 @@ public final class Charts {
         history.stream().filter(s -> s.epoch() == bestEpoch).findFirst().ifPresent(best -> {
             XYTextAnnotation mark =
                     new XYTextAnnotation("best validation: epoch " + bestEpoch, bestEpoch, best.validationAccuracy());
-            mark.setTextAnchor(TextAnchor.TOP_LEFT);
+            // written away from the nearer edge: a label starting at a late epoch ran off the right of the chart
+            boolean lateHalf = 2 * bestEpoch
+                    > history.get(0).epoch() + history.get(history.size() - 1).epoch();
+            mark.setTextAnchor(lateHalf ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
             accuracy.addAnnotation(mark);
         });
         plot.add(accuracy, 1);

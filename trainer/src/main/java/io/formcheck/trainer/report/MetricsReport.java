@@ -2,7 +2,6 @@ package io.formcheck.trainer.report;
 
 import io.formcheck.model.ExerciseClass;
 import io.formcheck.trainer.train.Metrics;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +9,7 @@ import java.util.Map;
 
 /** Metrics as JSON-ready maps and as text for the terminal. */
 public final class MetricsReport {
-    public static final List<String> LABELS =
-            Arrays.stream(ExerciseClass.values()).map(Enum::name).toList();
+    public static final List<String> LABELS = ExerciseClass.labels();
 
     private MetricsReport() {}
 

@@ -2,6 +2,7 @@ package io.formcheck.trainer.train;
 
 import io.formcheck.model.Activations;
 import io.formcheck.trainer.nn.ClassifierNet;
+import io.formcheck.trainer.nn.Mode;
 import io.formcheck.trainer.nn.PackedBatch;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class Inference {
         for (int from = 0; from < sequences.size(); from += batch) {
             int to = Math.min(from + batch, sequences.size());
             PackedBatch b = PackedBatch.of(sequences.subList(from, to), null, features);
-            net.forward(b, ws, null);
+            net.forward(b, ws, Mode.EVAL);
             for (int r = 0; r < b.size; r++) {
                 Activations.softmax(ws.head().logits, r * classes, classes, ws.head().probs);
                 out[from + b.order[r]] = Arrays.copyOfRange(ws.head().probs, r * classes, (r + 1) * classes);

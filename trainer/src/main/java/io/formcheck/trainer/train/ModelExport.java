@@ -5,28 +5,39 @@ import io.formcheck.model.Features;
 import io.formcheck.model.ModelFile;
 import io.formcheck.model.Standardization;
 import io.formcheck.model.Tensor;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /** Turns a trained model and its input statistics into a self-describing {@link ModelFile}. */
 public final class ModelExport {
     private ModelExport() {}
 
     /**
+     * A model trained here: on the 52 WLE features, predicting the WLE classes.
+     *
      * @param training extra header entries (name, version, trained_at, training.*), written as given
      */
     public static ModelFile toModelFile(
             ExportedModel model, Standardization standardization, int maxSequenceLength, Map<String, String> training) {
         Map<String, String> header = new TreeMap<>(training);
-        header.putAll(model.architecture());
-        header.put(ModelFile.FEATURES, String.join(",", Features.NAMES));
-        header.put(
-                ModelFile.LABELS,
-                Arrays.stream(ExerciseClass.values()).map(Enum::name).collect(Collectors.joining(",")));
         header.put(ModelFile.MAX_SEQUENCE_LENGTH, String.valueOf(maxSequenceLength));
+        return toModelFile(model, Features.NAMES, ExerciseClass.labels(), standardization, header);
+    }
+
+    /** @param extra header entries besides the model's own, written as given */
+    public static ModelFile toModelFile(
+            ExportedModel model,
+            List<String> features,
+            List<String> labels,
+            Standardization standardization,
+            Map<String, String> extra) {
+        SortedMap<String, String> header = new TreeMap<>(extra);
+        header.putAll(model.architecture());
+        header.put(ModelFile.FEATURES, String.join(",", features));
+        header.put(ModelFile.LABELS, String.join(",", labels));
         header.put(ModelFile.INPUT_CENTERING, standardization.centerEachRepetition() ? "per_repetition" : "none");
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         int inputs = standardization.mean().length;
@@ -39,6 +50,6 @@ public final class ModelExport {
         for (Tensor t : model.tensors()) {
             tensors.put(t.name(), t);
         }
-        return new ModelFile(new TreeMap<>(header), tensors);
+        return new ModelFile(header, tensors);
     }
 }

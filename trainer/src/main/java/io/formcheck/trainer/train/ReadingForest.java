@@ -1,6 +1,7 @@
 package io.formcheck.trainer.train;
 
 import io.formcheck.model.ForestForward;
+import io.formcheck.model.ForestSchema;
 import io.formcheck.model.ModelFile;
 import io.formcheck.model.ModelFormatException;
 import io.formcheck.model.Tensor;
@@ -117,22 +118,17 @@ public final class ReadingForest {
             throw new IllegalArgumentException("the forest has " + arrays.feature.size() + " nodes; the model file "
                     + "stores indices as float32, exact up to " + MAX_NODES + ": use fewer trees");
         }
-        Map<String, String> architecture = new TreeMap<>();
-        architecture.put(ModelFile.ARCHITECTURE, ForestForward.ARCHITECTURE);
-        architecture.put(ForestForward.INPUT_SIZE, String.valueOf(features));
-        architecture.put(ForestForward.TREES, String.valueOf(roots.size()));
-        architecture.put(ForestForward.NODES, String.valueOf(arrays.feature.size()));
-        architecture.put(ForestForward.LEAVES, String.valueOf(arrays.leaf.size() / classes));
-        architecture.put(ForestForward.CLASSES, String.valueOf(classes));
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        put(tensors, "forest.root", roots);
-        put(tensors, "forest.feature", arrays.feature);
-        put(tensors, "forest.threshold", arrays.threshold);
-        put(tensors, "forest.left", arrays.left);
-        put(tensors, "forest.right", arrays.right);
-        tensors.put(
-                "forest.leaf", Tensor.of("forest.leaf", floats(arrays.leaf), arrays.leaf.size() / classes, classes));
-        return new ExportedModel(architecture, new ArrayList<>(tensors.values()));
+        ForestSchema schema =
+                new ForestSchema(features, roots.size(), arrays.feature.size(), arrays.leaf.size() / classes, classes);
+        return new ExportedModel(
+                schema.header(),
+                List.of(
+                        schema.root().of(floats(roots)),
+                        schema.feature().of(floats(arrays.feature)),
+                        schema.threshold().of(floats(arrays.threshold)),
+                        schema.left().of(floats(arrays.left)),
+                        schema.right().of(floats(arrays.right)),
+                        schema.leaf().of(floats(arrays.leaf))));
     }
 
     /** The forest's inference, as the model module runs it: what evaluation scores is what is served. */
@@ -160,7 +156,7 @@ public final class ReadingForest {
             left.add(0f);
             right.add(0f);
             if (node instanceof DecisionNode d) {
-                feature.set(at, (float) ForestForward.LEAF);
+                feature.set(at, (float) ForestSchema.LEAF);
                 left.set(at, (float) (leaf.size() / classes));
                 double[] p = d.posteriori(new double[treeClasses.length]);
                 float[] row = new float[classes];
@@ -203,10 +199,6 @@ public final class ReadingForest {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("this Smile version hides the split value differently", e);
         }
-    }
-
-    private static void put(Map<String, Tensor> tensors, String name, List<Float> values) {
-        tensors.put(name, Tensor.of(name, floats(values), values.size()));
     }
 
     private static float[] floats(List<Float> values) {

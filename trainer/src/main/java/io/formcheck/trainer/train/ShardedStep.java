@@ -2,6 +2,7 @@ package io.formcheck.trainer.train;
 
 import io.formcheck.model.Classifier;
 import io.formcheck.trainer.nn.ClassifierNet;
+import io.formcheck.trainer.nn.Mode;
 import io.formcheck.trainer.nn.PackedBatch;
 import io.formcheck.trainer.nn.Parameter;
 import java.util.ArrayList;
@@ -67,7 +68,8 @@ final class ShardedStep implements AutoCloseable {
                 }
                 PackedBatch batch =
                         PackedBatch.of(sequences.subList(from, to), Arrays.copyOfRange(labels, from, to), features);
-                float loss = nets[shard].forwardBackward(batch, workspaces[shard], new Random(seeds[shard]), n);
+                float loss =
+                        nets[shard].forwardBackward(batch, workspaces[shard], Mode.train(new Random(seeds[shard])), n);
                 return new Outcome(loss * batch.size, correct(workspaces[shard].head().probs, batch.labels));
             }));
         }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,5 +73,26 @@ class DatasetDownloaderTest {
         URI missing = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/nothing/pml-training.csv");
         DataException e = assertThrows(DataException.class, () -> DatasetDownloader.fetch(missing, "00", cache));
         assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownHostIsNamedWithTheWayOut() {
+        URI nowhere = URI.create("https://formcheck-test.invalid/pml-training.csv");
+        DataException e = assertThrows(DataException.class, () -> DatasetDownloader.fetch(nowhere, "00", cache));
+        assertTrue(e.getMessage().contains("the host formcheck-test.invalid could not be found"), e.getMessage());
+        assertTrue(e.getMessage().contains("--data PATH"), e.getMessage());
+        assertFalse(e.getMessage().contains("null"), e.getMessage());
+    }
+
+    @Test
+    void aRefusedConnectionIsNamed() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        URI refused = URI.create("http://127.0.0.1:" + closedPort + "/pml-training.csv");
+        DataException e = assertThrows(DataException.class, () -> DatasetDownloader.fetch(refused, "00", cache));
+        assertTrue(e.getMessage().contains("the host 127.0.0.1 could not be reached"), e.getMessage());
+        assertFalse(e.getMessage().contains("null"), e.getMessage());
     }
 }

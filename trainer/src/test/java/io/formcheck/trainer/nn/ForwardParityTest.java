@@ -34,7 +34,7 @@ class ForwardParityTest {
         List<float[]> seqs = sequences(new int[] {23, 1, 38, 7, 23, 12}, 2);
         PackedBatch batch = PackedBatch.of(seqs, null, F);
         ClassifierNet.Workspace ws = net.workspace(batch.size, batch.rows);
-        net.forward(batch, ws, null);
+        net.forward(batch, ws, Mode.EVAL);
         for (int b = 0; b < batch.size; b++) {
             float[] seq = seqs.get(batch.order[b]);
             float[] expected = Arrays.copyOfRange(ws.head().logits, b * 5, b * 5 + 5);
@@ -65,11 +65,11 @@ class ForwardParityTest {
         List<float[]> seqs = sequences(new int[] {3, 30, 17}, 3);
         PackedBatch mixed = PackedBatch.of(seqs, null, F);
         ClassifierNet.Workspace ws = net.workspace(mixed.size, mixed.rows);
-        net.forward(mixed, ws, null);
+        net.forward(mixed, ws, Mode.EVAL);
         int packedIndexOfShort = Arrays.stream(mixed.order).boxed().toList().indexOf(0);
         float[] inBatch = Arrays.copyOfRange(ws.head().logits, packedIndexOfShort * 5, packedIndexOfShort * 5 + 5);
         PackedBatch alone = PackedBatch.of(List.of(seqs.get(0)), null, F);
-        net.forward(alone, ws, null);
+        net.forward(alone, ws, Mode.EVAL);
         for (int k = 0; k < 5; k++) {
             assertEquals(ws.head().logits[k], inBatch[k], 1e-5);
         }

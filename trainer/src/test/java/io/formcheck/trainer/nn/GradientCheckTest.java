@@ -9,15 +9,17 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Analytic gradients of every parameter against central finite differences, on a tiny 2-layer network
- * with sequences of different lengths (so packing and last-step readout are exercised) and with
- * dropout on (the same seeded masks in every evaluation).
+ * Analytic gradients of every parameter and of the input against central finite differences, on a
+ * tiny 2-layer network with sequences of different lengths (so packing and last-step readout are
+ * exercised) and with dropout on (the same seeded masks in every evaluation).
  */
 class GradientCheckTest {
     static final int F = 3;
+    static final double EPS = 1e-2;
+    static final double TOLERANCE = 2e-2;
 
     @Test
-    void everyParameterGradientMatchesFiniteDifferences() {
+    void everyGradientMatchesFiniteDifferences() {
         for (float dropout : new float[] {0f, 0.3f}) {
             check(new LstmClassifierNet(new LstmClassifierNet.Shape(F, 4, 2, 5, 3, dropout)), dropout);
             check(new LstmClassifierNet(new LstmClassifierNet.Shape(F, 4, 1, 5, 3, dropout, true)), dropout);
@@ -34,33 +36,47 @@ class GradientCheckTest {
             }
         }
         PackedBatch batch = batch();
-        ClassifierNet.Workspace ws = net.workspace(batch.size, batch.rows);
+        ClassifierNet.Workspace ws = net.workspaceWithInputGradient(batch.size, batch.rows);
         for (Parameter p : net.parameters()) {
             p.zeroGrad();
         }
-        net.forwardBackward(batch, ws, new Random(11), batch.size);
+        net.forwardBackward(batch, ws, training(), batch.size);
         Map<Parameter, float[]> analytic = new IdentityHashMap<>();
         for (Parameter p : net.parameters()) {
             analytic.put(p, p.grad.clone());
         }
-        double eps = 1e-2;
+        String what = net.architecture().get("architecture") + " (dropout " + dropout + ") ";
         for (Parameter p : net.parameters()) {
-            double worst = 0;
-            for (int i = 0; i < p.size(); i++) {
-                float saved = p.value[i];
-                p.value[i] = (float) (saved + eps);
-                double plus = net.forwardBackward(batch, ws, new Random(11), batch.size);
-                p.value[i] = (float) (saved - eps);
-                double minus = net.forwardBackward(batch, ws, new Random(11), batch.size);
-                p.value[i] = saved;
-                double numeric = (plus - minus) / (2 * eps);
-                worst = Math.max(worst, Math.abs(numeric - analytic.get(p)[i]) / (1e-3 + Math.abs(numeric)));
-            }
-            assertTrue(
-                    worst < 2e-2,
-                    net.architecture().get("architecture") + " " + p.name + " (dropout " + dropout
-                            + "): worst relative error " + worst);
+            assertClose(analytic.get(p), p.value, net, batch, ws, what + p.name);
         }
+        assertClose(ws.inputGradient().clone(), batch.x, net, batch, ws, what + "input x");
+    }
+
+    /** Each value of values nudged both ways: the loss's slope against the analytic gradient. */
+    private static void assertClose(
+            float[] analytic,
+            float[] values,
+            ClassifierNet net,
+            PackedBatch batch,
+            ClassifierNet.Workspace ws,
+            String what) {
+        double worst = 0;
+        for (int i = 0; i < values.length; i++) {
+            float saved = values[i];
+            values[i] = (float) (saved + EPS);
+            double plus = net.forwardBackward(batch, ws, training(), batch.size);
+            values[i] = (float) (saved - EPS);
+            double minus = net.forwardBackward(batch, ws, training(), batch.size);
+            values[i] = saved;
+            double numeric = (plus - minus) / (2 * EPS);
+            worst = Math.max(worst, Math.abs(numeric - analytic[i]) / (1e-3 + Math.abs(numeric)));
+        }
+        assertTrue(worst < TOLERANCE, what + ": worst relative error " + worst);
+    }
+
+    /** The same dropout masks in every evaluation. */
+    private static Mode training() {
+        return Mode.train(new Random(11));
     }
 
     static PackedBatch batch() {

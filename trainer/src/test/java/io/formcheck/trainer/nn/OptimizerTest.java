@@ -2,13 +2,14 @@ package io.formcheck.trainer.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.formcheck.model.TensorSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OptimizerTest {
     @Test
     void adamFirstStepMovesEachWeightByTheLearningRate() {
-        Parameter p = new Parameter("w", 2);
+        Parameter p = new Parameter(new TensorSpec("w", 2));
         p.value[0] = 1f;
         p.value[1] = -1f;
         p.grad[0] = 0.3f;
@@ -21,7 +22,7 @@ class OptimizerTest {
 
     @Test
     void sgdMomentumAccumulates() {
-        Parameter p = new Parameter("w", 1);
+        Parameter p = new Parameter(new TensorSpec("w", 1));
         p.grad[0] = 1f;
         Optimizer sgd = Optimizer.create(Optimizer.Kind.SGD, List.of(p), 0.1f, 0f);
         sgd.step();
@@ -31,7 +32,7 @@ class OptimizerTest {
 
     @Test
     void plateauHalvesTheRateAfterPatienceBadEpochs() {
-        Parameter p = new Parameter("w", 1);
+        Parameter p = new Parameter(new TensorSpec("w", 1));
         Optimizer opt = Optimizer.create(Optimizer.Kind.RMSPROP, List.of(p), 1f, 0f);
         ReduceLrOnPlateau plateau = new ReduceLrOnPlateau(opt, 0.5f, 2);
         plateau.step(1.0);

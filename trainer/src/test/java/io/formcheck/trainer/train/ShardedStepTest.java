@@ -3,6 +3,7 @@ package io.formcheck.trainer.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.formcheck.trainer.nn.LstmClassifierNet;
+import io.formcheck.trainer.nn.Mode;
 import io.formcheck.trainer.nn.PackedBatch;
 import io.formcheck.trainer.nn.Parameter;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class ShardedStepTest {
         for (Parameter p : net.parameters()) {
             p.zeroGrad();
         }
-        float loss = net.forwardBackward(whole, net.workspace(whole.size, whole.rows), null, whole.size);
+        float loss = net.forwardBackward(whole, net.workspace(whole.size, whole.rows), Mode.EVAL, whole.size);
         List<float[]> expected =
                 net.parameters().stream().map(p -> p.grad.clone()).toList();
 

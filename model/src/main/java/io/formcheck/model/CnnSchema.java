@@ -1,0 +1,88 @@
+package io.formcheck.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The 1D-CNN classifier in a model file: what the trainer writes and {@link CnnForward} reads.
+ *
+ * <p>Header: architecture=cnn, cnn.input_size, cnn.filters (F), cnn.kernel (K, odd), cnn.layers, then
+ * the {@link HeadSchema head}'s with in = F. Tensors of layer l: conv.l.weight [F, K*in_l] tap-major
+ * (column j*in + c weighs channel c of the reading at offset j - K/2; in_0 = input size, else F),
+ * conv.l.bias [F]. Then the head's.
+ */
+public record CnnSchema(int inputSize, int filters, int kernel, int layers, int headSize, int classes) {
+    public static final String ARCHITECTURE = "cnn";
+    private static final String INPUT_SIZE = "cnn.input_size";
+    private static final String FILTERS = "cnn.filters";
+    private static final String KERNEL = "cnn.kernel";
+    private static final String LAYERS = "cnn.layers";
+
+    public CnnSchema {
+        Schemas.positive("CNN input size", inputSize);
+        Schemas.positive("CNN filters", filters);
+        Schemas.positive("CNN layers", layers);
+        Schemas.positive("head hidden size", headSize);
+        Schemas.positive("classes", classes);
+        if (kernel <= 0 || kernel % 2 == 0) {
+            throw new IllegalArgumentException("kernel size must be a positive odd number, got " + kernel);
+        }
+    }
+
+    public static CnnSchema read(ModelFile f) throws ModelFormatException {
+        int kernel = f.positiveIntValue(KERNEL);
+        if (kernel % 2 == 0) {
+            throw new ModelFormatException(
+                    "header entry '" + KERNEL + "' is " + kernel + "; 'same' padding needs it odd");
+        }
+        int filters = f.positiveIntValue(FILTERS);
+        HeadSchema head = HeadSchema.read(f, filters);
+        return new CnnSchema(
+                f.positiveIntValue(INPUT_SIZE),
+                filters,
+                kernel,
+                f.positiveIntValue(LAYERS),
+                head.hidden(),
+                head.classes());
+    }
+
+    /** The header entries, architecture included. */
+    public Map<String, String> header() {
+        Map<String, String> m = new TreeMap<>();
+        m.put(ModelFile.ARCHITECTURE, ARCHITECTURE);
+        m.put(INPUT_SIZE, String.valueOf(inputSize));
+        m.put(FILTERS, String.valueOf(filters));
+        m.put(KERNEL, String.valueOf(kernel));
+        m.put(LAYERS, String.valueOf(layers));
+        head().writeTo(m);
+        return m;
+    }
+
+    public HeadSchema head() {
+        return new HeadSchema(filters, headSize, classes);
+    }
+
+    public int layerInput(int layer) {
+        return layer == 0 ? inputSize : filters;
+    }
+
+    public TensorSpec weight(int layer) {
+        return new TensorSpec("conv." + layer + ".weight", filters, kernel * layerInput(layer));
+    }
+
+    public TensorSpec bias(int layer) {
+        return new TensorSpec("conv." + layer + ".bias", filters);
+    }
+
+    /** Every tensor, in the order the trainer lists its parameters. */
+    public List<TensorSpec> tensors() {
+        List<TensorSpec> all = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            all.addAll(List.of(weight(l), bias(l)));
+        }
+        all.addAll(head().tensors());
+        return all;
+    }
+}
