@@ -29,6 +29,12 @@ public record LstmSchema(int inputSize, int hiddenSize, int layers, Pooling pool
         String headerValue() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** As the command line and the header spell it. */
+        @Override
+        public String toString() {
+            return headerValue();
+        }
     }
 
     public LstmSchema {

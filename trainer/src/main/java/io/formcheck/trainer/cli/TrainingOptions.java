@@ -1,5 +1,6 @@
 package io.formcheck.trainer.cli;
 
+import io.formcheck.model.LstmSchema;
 import io.formcheck.trainer.nn.Optimizer;
 import io.formcheck.trainer.spec.Architecture;
 import io.formcheck.trainer.spec.Augmentation;
@@ -10,7 +11,6 @@ import io.formcheck.trainer.spec.LstmSpec;
 import io.formcheck.trainer.spec.ModelSpec;
 import io.formcheck.trainer.spec.NetworkSpec;
 import io.formcheck.trainer.spec.Optimization;
-import io.formcheck.trainer.spec.Pooling;
 import io.formcheck.trainer.spec.Preset;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +106,7 @@ final class TrainingOptions {
         Integer hidden;
 
         @Option(names = "--pooling", description = "${COMPLETION-CANDIDATES}: the last step (the seed's) or the mean")
-        Pooling pooling;
+        LstmSchema.Pooling pooling;
     }
 
     static final class CnnOptions {

@@ -1,5 +1,6 @@
 package io.formcheck.trainer.spec;
 
+import io.formcheck.model.LstmSchema;
 import io.formcheck.trainer.nn.ClassifierNet;
 import io.formcheck.trainer.nn.LstmClassifierNet;
 import java.util.LinkedHashMap;
@@ -9,7 +10,7 @@ import java.util.Map;
 public record LstmSpec(
         int hidden,
         int layers,
-        Pooling pooling,
+        LstmSchema.Pooling pooling,
         Head head,
         Optimization optimization,
         Augmentation augmentation,
@@ -30,7 +31,7 @@ public record LstmSpec(
     @Override
     public ClassifierNet network(int features, int classes) {
         return new LstmClassifierNet(new LstmClassifierNet.Shape(
-                features, hidden, layers, head.hidden(), classes, head.dropout(), pooling == Pooling.MEAN));
+                features, hidden, layers, head.hidden(), classes, head.dropout(), pooling == LstmSchema.Pooling.MEAN));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.formcheck.trainer.spec;
 
+import io.formcheck.model.LstmSchema;
 import io.formcheck.trainer.nn.Optimizer;
 import java.util.Locale;
 
@@ -28,7 +29,7 @@ public enum Preset {
     SEED(new LstmSpec(
             128,
             2,
-            Pooling.LAST,
+            LstmSchema.Pooling.LAST,
             new Head(64, 0.5f),
             new Optimization(Optimizer.Kind.ADAM, 1e-3f, 0f, 32, 50, 0.5f, 5),
             Augmentation.NONE,

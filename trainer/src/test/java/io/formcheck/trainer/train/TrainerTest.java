@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.formcheck.model.Classifier;
+import io.formcheck.model.LstmSchema;
 import io.formcheck.trainer.SyntheticWle;
 import io.formcheck.trainer.data.RealData;
 import io.formcheck.trainer.data.RepetitionWindow;
@@ -17,7 +18,6 @@ import io.formcheck.trainer.spec.CnnSpec;
 import io.formcheck.trainer.spec.Head;
 import io.formcheck.trainer.spec.LstmSpec;
 import io.formcheck.trainer.spec.Optimization;
-import io.formcheck.trainer.spec.Pooling;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ class TrainerTest {
         return new LstmSpec(
                 16,
                 1,
-                Pooling.LAST,
+                LstmSchema.Pooling.LAST,
                 new Head(16, 0.1f),
                 new Optimization(optimizer, lr, 0f, 16, epochs, 0.5f, 5),
                 Augmentation.NONE,
@@ -117,7 +117,7 @@ class TrainerTest {
         LstmSpec cfg = new LstmSpec(
                 64,
                 2,
-                Pooling.LAST,
+                LstmSchema.Pooling.LAST,
                 new Head(64, 0.5f),
                 new Optimization(Optimizer.Kind.ADAM, 3e-3f, 0f, 32, 8, 0.5f, 5),
                 Augmentation.NONE,
