@@ -1,6 +1,6 @@
 package io.formcheck.model;
 
-/** A model's inference forward pass (a network's, or the reading forest's): standardized readings in, class logits out. */
+/** A model's inference forward pass (a network's or a forest's): standardized readings in, class logits out. */
 public interface SequenceNetwork {
     /** x: steps x inputSize standardized readings. Returns one logit per class. */
     float[] logits(float[][] x);
@@ -16,6 +16,9 @@ public interface SequenceNetwork {
         }
         if (kind.equals(ForestSchema.ARCHITECTURE)) {
             return ForestForward.load(file);
+        }
+        if (kind.equals(WindowForestSchema.ARCHITECTURE)) {
+            return WindowForestForward.load(file);
         }
         throw new ModelFormatException("unknown architecture '" + kind + "'");
     }

@@ -1,5 +1,7 @@
 package io.formcheck.model;
 
+import java.util.Arrays;
+
 /**
  * Per-feature (x - mean) / std with statistics of the training split; with centerEachRepetition, each
  * repetition's own mean is then subtracted too, leaving how the readings move and not where a person's
@@ -8,6 +10,13 @@ package io.formcheck.model;
 public record Standardization(float[] mean, float[] std, boolean centerEachRepetition) {
     public Standardization(float[] mean, float[] std) {
         this(mean, std, false);
+    }
+
+    /** Readings as they come: mean 0, deviation 1 (models that summarise raw readings themselves). */
+    public static Standardization none(int features) {
+        float[] ones = new float[features];
+        Arrays.fill(ones, 1f);
+        return new Standardization(new float[features], ones, false);
     }
 
     public Standardization {

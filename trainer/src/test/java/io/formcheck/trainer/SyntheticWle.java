@@ -43,7 +43,7 @@ public final class SyntheticWle {
 
     /** A stratified 70/15/15 split of generated windows, each its own repetition. */
     public static Splits.Split split(List<RepetitionWindow> windows, long seed) {
-        return Splits.stratified(new Dataset.Windows(new Windowing.ByNumWindow(), windows, windows), seed, 0.7, 0.15);
+        return Splits.stratified(new Dataset.Windows(new Windowing.ByNumWindow(), windows, windows), seed, true);
     }
 
     /** The public pml-*.csv layout: unnamed row number, ids, timestamps, a summary column, features, classe. */

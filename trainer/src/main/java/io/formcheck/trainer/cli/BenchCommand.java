@@ -6,7 +6,7 @@ import io.formcheck.model.Standardization;
 import io.formcheck.trainer.data.Dataset;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
-import io.formcheck.trainer.spec.ForestSpec;
+import io.formcheck.trainer.spec.ModelSpec;
 import io.formcheck.trainer.spec.NetworkSpec;
 import io.formcheck.trainer.spec.Preset;
 import io.formcheck.trainer.train.EpochStats;
@@ -62,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
         NetworkSpec spec = ((NetworkSpec) Preset.SEED.spec()).withEpochs(epochs + 1);
         Dataset.Windows cut = ds.windows(window.windowing());
         List<RepetitionWindow> windows = cut.scored();
-        Splits.Split split = Splits.stratified(cut, spec.seed(), 0.70, 0.15);
+        Splits.Split split = Splits.stratified(cut, spec.seed(), true);
         Standardization st = InputStatistics.fit(split.train());
         Trainer.Examples train = Experiment.examples(split.train(), st);
         Trainer.Examples validation = Experiment.examples(split.validation(), st);
@@ -82,11 +82,11 @@ final class BenchCommand implements Callable<Integer> {
                 new Classifier(ModelExport.toModelFile(ExportedModel.of(result.net()), st, steps, Map.of())),
                 repetition);
 
-        ForestSpec forest = (ForestSpec) Preset.DEFAULT.spec();
+        ModelSpec forest = Preset.DEFAULT.spec();
         long t0 = System.nanoTime();
-        ExportedModel trees = Experiment.fitForest(forest, split.train(), st, line -> {});
+        Experiment.Fitted trees = Experiment.fitForest(forest, split.train(), line -> {});
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
-        double[] forestMs = latency(new Classifier(ModelExport.toModelFile(trees, st, steps, Map.of())), repetition);
+        double[] forestMs = latency(Experiment.classifier(trees.model(), trees.standardization(), steps), repetition);
 
         System.out.printf(
                 Locale.ROOT,
@@ -110,9 +110,9 @@ final class BenchCommand implements Callable<Integer> {
                 TORCH_LATENCY_MS);
         System.out.printf(
                 Locale.ROOT,
-                "reading forest (%d trees): fitted in %.1fs on %d repetitions; inference median %.3f ms,"
+                "default preset (%s): fitted in %.1fs on %d repetitions; inference median %.3f ms,"
                         + " p90 %.3f ms  = %.2fx the seed LSTM's time%n",
-                forest.trees(),
+                forest.architecture(),
                 fitSeconds,
                 split.train().size(),
                 forestMs[0],

@@ -4,9 +4,10 @@ import io.formcheck.model.AtomicFiles;
 import io.formcheck.trainer.data.Dataset;
 import io.formcheck.trainer.report.Charts;
 import io.formcheck.trainer.report.Json;
-import io.formcheck.trainer.spec.ForestSpec;
 import io.formcheck.trainer.spec.ModelSpec;
 import io.formcheck.trainer.spec.Preset;
+import io.formcheck.trainer.spec.ReadingForestSpec;
+import io.formcheck.trainer.spec.WindowForestSpec;
 import io.formcheck.trainer.train.Study;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -28,7 +29,28 @@ import picocli.CommandLine.Option;
                 + "stratified random split, several seeds).")
 final class CompareCommand implements Callable<Integer> {
     /** A method as the report names it. */
-    private record Candidate(String name, Study.Method method) {}
+    private record Candidate(String name, ModelSpec spec) {}
+
+    /** Every method compare knows, by its --methods key, in report order before ranking. */
+    private static final Map<String, Candidate> CANDIDATES = candidates();
+
+    private static Map<String, Candidate> candidates() {
+        Map<String, Candidate> c = new LinkedHashMap<>();
+        c.put("window-forest", new Candidate("window forest (default)", Preset.DEFAULT.spec()));
+        c.put(
+                "summary-forest",
+                new Candidate(
+                        "window forest on summary features (mean, sd, min, max of every reading)",
+                        new WindowForestSpec(WindowForestSpec.SUMMARY_FEATURES, 300, 42)));
+        c.put(
+                "centered-forest",
+                new Candidate("reading forest, centered repetitions", ReadingForestSpec.DEFAULTS.centered()));
+        c.put("reading-forest", new Candidate("reading forest", ReadingForestSpec.DEFAULTS));
+        c.put("seed-lstm", new Candidate("LSTM (seed configuration)", Preset.SEED.spec()));
+        c.put("cnn", new Candidate("CNN", Preset.PLAIN_CNN));
+        c.put("tuned-cnn", new Candidate("CNN tuned (best network)", Preset.CNN.spec()));
+        return c;
+    }
 
     @Mixin
     DataOption data;
@@ -42,8 +64,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(
             names = "--methods",
             split = ",",
-            description =
-                    "which methods, of: seed-lstm, cnn, tuned-cnn, forest, centered-forest, summary-forest (default: all)")
+            description = "which methods, of: window-forest, summary-forest, centered-forest, reading-forest, "
+                    + "seed-lstm, cnn, tuned-cnn (default: all)")
     List<String> only;
 
     @Option(
@@ -58,27 +80,15 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ForestSpec forest = (ForestSpec) Preset.DEFAULT.spec();
-        Map<String, Candidate> candidates = new LinkedHashMap<>();
-        candidates.put(
-                "seed-lstm", new Candidate("LSTM (seed configuration)", Study.configured(sized(Preset.SEED.spec()))));
-        candidates.put("cnn", new Candidate("CNN", Study.configured(sized(Preset.PLAIN_CNN))));
-        candidates.put(
-                "tuned-cnn", new Candidate("CNN tuned (best network)", Study.configured(sized(Preset.CNN.spec()))));
-        candidates.put("forest", new Candidate("reading forest (default)", Study.configured(sized(forest))));
-        candidates.put(
-                "centered-forest",
-                new Candidate("reading forest, centered repetitions", Study.configured(sized(forest.centered()))));
-        candidates.put("summary-forest", new Candidate("random forest on summary features", Study.summaryForest()));
-        if (only != null && !candidates.keySet().containsAll(only)) {
+        if (only != null && !CANDIDATES.keySet().containsAll(only)) {
             throw new IllegalArgumentException(
-                    "--methods takes " + String.join(", ", candidates.keySet()) + "; got " + only);
+                    "--methods takes " + String.join(", ", CANDIDATES.keySet()) + "; got " + only);
         }
         Dataset ds = data.load(true);
-        Map<String, Study.Method> methods = new LinkedHashMap<>();
-        candidates.forEach((key, c) -> {
+        Map<String, ModelSpec> methods = new LinkedHashMap<>();
+        CANDIDATES.forEach((key, c) -> {
             if (only == null || only.contains(key)) {
-                methods.put(c.name(), c.method());
+                methods.put(c.name(), quick ? c.spec().quick() : c.spec());
             }
         });
         Dataset.Windows windows = ds.windows(window.windowing());
@@ -89,7 +99,7 @@ final class CompareCommand implements Callable<Integer> {
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         Map<String, Study.Scores> scores = new LinkedHashMap<>();
-        for (Map.Entry<String, Study.Method> m : methods.entrySet()) {
+        for (Map.Entry<String, ModelSpec> m : methods.entrySet()) {
             scores.put(
                     m.getKey(),
                     Study.score(
@@ -148,10 +158,6 @@ final class CompareCommand implements Callable<Integer> {
 
     private static double rankOf(Study.Scores s) {
         return s.subjectAccuracy().isEmpty() ? s.meanSplitAccuracy() : s.meanSubjectAccuracy();
-    }
-
-    private ModelSpec sized(ModelSpec spec) {
-        return quick ? spec.quick() : spec;
     }
 
     static String markdown(Map<String, Study.Scores> scores) {

@@ -1,14 +1,13 @@
 package io.formcheck.trainer.cli;
 
 import io.formcheck.trainer.data.Dataset;
-import io.formcheck.trainer.data.Splits;
 import io.formcheck.trainer.report.Charts;
 import io.formcheck.trainer.report.Json;
 import io.formcheck.trainer.report.MetricsReport;
 import io.formcheck.trainer.spec.ModelSpec;
 import io.formcheck.trainer.train.Experiment;
+import io.formcheck.trainer.train.Study;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,46 +37,17 @@ final class CvCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelSpec spec = options.toSpec();
-        Dataset ds = data.load(true);
-        Dataset.Windows windows = ds.windows(window.windowing());
-        Map<String, Splits.Split> folds = Splits.leaveOneSubjectOut(windows, spec.seed(), 0.15);
-        if (folds.size() < 2) {
-            throw new IllegalArgumentException(
-                    "leave-one-subject-out needs at least two participants, found " + folds.size());
-        }
+        Dataset.Windows windows = data.load(true).windows(window.windowing());
+        Map<String, Experiment.Outcome> outcomes = Study.leaveOneSubjectOut(spec, windows, System.err::println);
         Map<String, Object> perSubject = new LinkedHashMap<>();
-        Map<String, Double> accuracy = new LinkedHashMap<>();
-        int fold = 0;
-        for (Map.Entry<String, Splits.Split> e : folds.entrySet()) {
-            fold++;
-            String user = e.getKey();
-            System.err.printf(
-                    Locale.ROOT,
-                    "fold %d/%d: %s left out (%d windows to score, %d to train on)%n",
-                    fold,
-                    folds.size(),
-                    user,
-                    e.getValue().test().size(),
-                    e.getValue().train().size());
-            Experiment.Outcome outcome = Experiment.run(spec, e.getValue(), line -> System.err.println("  " + line));
+        outcomes.forEach((person, outcome) -> {
             Map<String, Object> result = new LinkedHashMap<>(MetricsReport.toMap(outcome.test()));
             outcome.history().ifPresent(h -> result.put("best_epoch", h.bestEpoch()));
-            result.put("validation_accuracy", outcome.validationAccuracy());
-            perSubject.put(user, result);
-            accuracy.put(user, outcome.test().accuracy());
-            System.err.printf(
-                    Locale.ROOT,
-                    "fold %d/%d: %s accuracy %.4f%n",
-                    fold,
-                    folds.size(),
-                    user,
-                    outcome.test().accuracy());
-        }
-        double mean = accuracy.values().stream()
-                .mapToDouble(Double::doubleValue)
-                .average()
-                .orElse(0);
-        double worst = Collections.min(accuracy.values());
+            perSubject.put(person, result);
+        });
+        Map<String, Double> accuracy = Study.accuracies(outcomes);
+        double mean = Study.mean(accuracy);
+        double worst = Study.worst(accuracy);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("config", spec.describe());
         report.put("window", windows.windowing().describe());

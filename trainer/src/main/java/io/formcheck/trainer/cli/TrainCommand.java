@@ -1,18 +1,15 @@
 package io.formcheck.trainer.cli;
 
 import io.formcheck.model.ModelFile;
-import io.formcheck.model.Standardization;
 import io.formcheck.trainer.data.Dataset;
 import io.formcheck.trainer.data.Splits;
 import io.formcheck.trainer.report.Charts;
 import io.formcheck.trainer.report.Json;
 import io.formcheck.trainer.report.MetricsReport;
-import io.formcheck.trainer.spec.ForestSpec;
 import io.formcheck.trainer.spec.ModelSpec;
 import io.formcheck.trainer.train.Experiment;
-import io.formcheck.trainer.train.ExportedModel;
-import io.formcheck.trainer.train.InputStatistics;
 import io.formcheck.trainer.train.ModelExport;
+import io.formcheck.trainer.train.Study;
 import io.formcheck.trainer.train.TrainingHistory;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,8 +27,10 @@ import picocli.CommandLine.Option;
 @Command(
         name = "train",
         mixinStandardHelpOptions = true,
-        description =
-                "Trains on a stratified 70/15/15 split by window; writes the model file, metrics.json and charts.")
+        description = "Measures the model for new people (leave-one-subject-out) and for people in the data (a "
+                + "stratified 70/15/15 split by window), then writes the model file, metrics.json and charts. A "
+                + "forest written is fitted on every window; a network is the split's, its epoch chosen on the "
+                + "validation windows.")
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
@@ -52,125 +51,138 @@ final class TrainCommand implements Callable<Integer> {
     String modelVersion = "1";
 
     @Option(
-            names = "--fit-all",
-            description = "reading forest: after the split's report, fit the model written on every "
-                    + "window (the report's figures stay those of the split; a network needs its validation windows)")
-    boolean fitAll;
+            names = "--loso",
+            arity = "1",
+            description = "measure leave-one-subject-out first, one run per person (default: ${DEFAULT-VALUE})")
+    boolean loso = true;
 
     @Override
     public Integer call() throws Exception {
         ModelSpec spec = options.toSpec();
-        if (fitAll && !(spec instanceof ForestSpec)) {
-            throw new IllegalArgumentException("--fit-all is for the reading forest; a network needs its validation "
-                    + "windows to choose its epoch");
-        }
-        if (name == null) {
-            name = "formcheck-" + spec.architecture();
-        }
+        String modelName = name != null ? name : "formcheck-" + spec.architecture();
         Dataset ds = data.load(true);
         Dataset.Windows windows = ds.windows(window.windowing());
-        Splits.Split split = Splits.stratified(windows, spec.seed(), 0.70, 0.15);
-        if (split.validation().isEmpty() || split.test().isEmpty()) {
+
+        Map<String, Double> people = new LinkedHashMap<>();
+        if (loso) {
+            System.err.println("leave-one-subject-out (new people):");
+            people = Study.accuracies(Study.leaveOneSubjectOut(spec, windows, line -> System.err.println("  " + line)));
+        }
+        Splits.Split split = Splits.stratified(windows, spec.seed(), spec.needsValidation());
+        if (split.test().isEmpty() || split.train().isEmpty()) {
             throw new IllegalArgumentException(
                     "too few windows (" + windows.scored().size() + ") for a 70/15/15 split");
         }
         System.err.printf(
                 Locale.ROOT,
-                "split: %d train, %d validation, %d test windows%n",
+                "split (people in the data): %d train, %d validation, %d test windows%n",
                 split.train().size(),
                 split.validation().size(),
                 split.test().size());
         Experiment.Outcome outcome = Experiment.run(spec, split, System.err::println);
 
-        String sha = data.sha256();
         Map<String, String> header = new TreeMap<>();
-        header.put(ModelFile.NAME, name);
+        header.put(ModelFile.NAME, modelName);
         header.put(ModelFile.VERSION, modelVersion);
         header.put(
                 ModelFile.TRAINED_AT,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        header.put("training.data_sha256", sha);
+        header.put("training.data_sha256", data.sha256());
         header.put("training.data_windows", String.valueOf(windows.scored().size()));
         header.put("training.window", windows.windowing().describe());
         spec.describe().forEach((k, v) -> header.put("training.config." + k, v));
+        if (loso) {
+            header.put("training.loso_mean_accuracy", fmt(Study.mean(people)));
+            header.put("training.loso_worst_accuracy", fmt(Study.worst(people)));
+            people.forEach((person, acc) -> header.put("training.loso_accuracy." + person, fmt(acc)));
+        }
         header.put("training.split", "stratified 70/15/15 by window, seed " + spec.seed());
-        outcome.history().ifPresent(h -> header.put("training.best_epoch", String.valueOf(h.bestEpoch())));
-        header.put("training.validation_accuracy", fmt(outcome.validationAccuracy()));
+        outcome.history().ifPresent(h -> {
+            header.put("training.best_epoch", String.valueOf(h.bestEpoch()));
+            header.put("training.validation_accuracy", fmt(h.bestValidationAccuracy()));
+        });
         header.put("training.test_accuracy", fmt(outcome.test().accuracy()));
         header.put("training.test_macro_f1", fmt(outcome.test().macroF1()));
         header.put("training.seconds", fmt(outcome.seconds()));
-        ExportedModel written = outcome.model();
-        Standardization standardization = outcome.standardization();
-        if (fitAll) {
+        ModelFile model;
+        if (spec.needsValidation()) {
+            header.put("training.fitted_on", "the split's " + split.train().size() + " training windows");
+            model = ModelExport.toModelFile(
+                    outcome.model(), outcome.standardization(), outcome.maxSequenceLength(), header);
+        } else {
             System.err.println(
                     "fitting the model written on all " + windows.training().size() + " training windows");
-            standardization = InputStatistics.fit(windows.training(), spec.center());
-            written = Experiment.fitForest((ForestSpec) spec, windows.training(), standardization, System.err::println);
+            Experiment.Fitted all = Experiment.fitForest(spec, windows.training(), System.err::println);
             header.put(
                     "training.fitted_on",
-                    "all " + windows.training().size() + " training windows; validation and test figures "
-                            + "are those of the split's model");
-        } else {
-            header.put("training.fitted_on", "the split's " + split.train().size() + " training windows");
+                    "all " + windows.training().size() + " training windows; the test figures are the split's");
+            model = ModelExport.toModelFile(all.model(), all.standardization(), outcome.maxSequenceLength(), header);
         }
-        ModelFile model = ModelExport.toModelFile(written, standardization, outcome.maxSequenceLength(), header);
         Path modelPath = outDir.resolve("model.fcmodel");
         model.write(modelPath);
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("model", modelPath.toString());
         report.put("config", spec.describe());
+        report.put("window", windows.windowing().describe());
         report.put("fitted_on", header.get("training.fitted_on"));
         report.put(
                 "data",
                 Map.of(
-                        "file",
-                        ds.source(),
-                        "sha256",
-                        sha,
-                        "rows_read",
-                        ds.rowsRead(),
-                        "rows_skipped",
-                        ds.skippedRows(),
-                        "windows",
-                        windows.scored().size()));
+                        "file", ds.source(),
+                        "sha256", header.get("training.data_sha256"),
+                        "rows_read", ds.rowsRead(),
+                        "rows_skipped", ds.skippedRows(),
+                        "windows", windows.scored().size()));
+        if (loso) {
+            report.put(
+                    "leave_one_subject_out",
+                    Map.of("accuracy", people, "mean", Study.mean(people), "worst", Study.worst(people)));
+        }
         report.put(
                 "split",
                 Map.of(
-                        "train",
-                        split.train().size(),
-                        "validation",
-                        split.validation().size(),
-                        "test",
-                        split.test().size()));
-        outcome.history().ifPresent(h -> report.put("best_epoch", h.bestEpoch()));
-        report.put("validation_accuracy", outcome.validationAccuracy());
+                        "train", split.train().size(),
+                        "validation", split.validation().size(),
+                        "test", split.test().size()));
+        outcome.history().ifPresent(h -> {
+            report.put("best_epoch", h.bestEpoch());
+            report.put("validation_accuracy", h.bestValidationAccuracy());
+        });
         report.put("test", MetricsReport.toMap(outcome.test()));
         report.put("training_seconds", outcome.seconds());
         report.put("history", outcome.history().map(TrainingHistory::epochs).orElse(List.of()));
         Json.write(outDir.resolve("metrics.json"), report);
         if (outcome.history().isPresent()) {
+            TrainingHistory h = outcome.history().get();
             Charts.trainingCurves(
-                    "Training curves (" + name + ")",
-                    outcome.history().get().epochs(),
-                    outcome.history().get().bestEpoch(),
+                    "Training curves (" + modelName + ")",
+                    h.epochs(),
+                    h.bestEpoch(),
                     outDir.resolve("training-curves.png"));
         }
         Charts.confusionMatrix(
-                "Test confusion matrix (" + name + ")",
+                "Test confusion matrix (" + modelName + ")",
                 outcome.test().confusion(),
                 MetricsReport.LABELS,
                 outDir.resolve("confusion-matrix.png"));
 
-        System.out.printf(
-                Locale.ROOT,
-                "validation accuracy %.4f%s; training took %.1fs%n",
-                outcome.validationAccuracy(),
-                outcome.history()
-                        .map(h -> " (best epoch " + h.bestEpoch() + ")")
-                        .orElse(""),
-                outcome.seconds());
-        System.out.print("test: " + MetricsReport.toText(outcome.test()));
+        if (loso) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "new people (leave-one-subject-out): mean %.4f, worst %.4f (%s)%n",
+                    Study.mean(people),
+                    Study.worst(people),
+                    MetricsReport.accuracies(people));
+        }
+        outcome.history()
+                .ifPresent(h -> System.out.printf(
+                        Locale.ROOT,
+                        "validation accuracy %.4f (best epoch %d)%n",
+                        h.bestValidationAccuracy(),
+                        h.bestEpoch()));
+        System.out.printf(Locale.ROOT, "training took %.1fs%n", outcome.seconds());
+        System.out.print("people in the data (test split): " + MetricsReport.toText(outcome.test()));
         System.out.println("wrote " + modelPath + " and the report in " + outDir);
         return 0;
     }

@@ -5,13 +5,14 @@ import io.formcheck.trainer.nn.Optimizer;
 import io.formcheck.trainer.spec.Architecture;
 import io.formcheck.trainer.spec.Augmentation;
 import io.formcheck.trainer.spec.CnnSpec;
-import io.formcheck.trainer.spec.ForestSpec;
 import io.formcheck.trainer.spec.Head;
 import io.formcheck.trainer.spec.LstmSpec;
 import io.formcheck.trainer.spec.ModelSpec;
 import io.formcheck.trainer.spec.NetworkSpec;
 import io.formcheck.trainer.spec.Optimization;
 import io.formcheck.trainer.spec.Preset;
+import io.formcheck.trainer.spec.ReadingForestSpec;
+import io.formcheck.trainer.spec.WindowForestSpec;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
@@ -24,9 +25,10 @@ import picocli.CommandLine.Option;
 final class TrainingOptions {
     @Option(
             names = "--preset",
-            description = "${COMPLETION-CANDIDATES}: default (the best configuration found: the reading forest), "
-                    + "cnn (the best network found) or seed (the seed notebook's LSTM); the options below "
-                    + "override it (default: ${DEFAULT-VALUE})")
+            description =
+                    "${COMPLETION-CANDIDATES}: default (the best configuration found for new people: the window forest), "
+                            + "cnn (the best network found) or seed (the seed notebook's LSTM); the options below "
+                            + "override it (default: ${DEFAULT-VALUE})")
     Preset preset = Preset.DEFAULT;
 
     @Option(names = "--arch", description = "${COMPLETION-CANDIDATES} (default: the preset's)")
@@ -35,7 +37,8 @@ final class TrainingOptions {
     @Option(
             names = "--center",
             arity = "1",
-            description = "subtract each repetition's own mean after standardization (true/false)")
+            description = "networks and the reading forest: subtract each repetition's own mean after "
+                    + "standardization (true/false)")
     Boolean center;
 
     @Option(
@@ -43,8 +46,11 @@ final class TrainingOptions {
             description = "seed of the split, initialization, shuffling, dropout and augmentation (default: 42)")
     Long seed;
 
-    @ArgGroup(validate = false, heading = "%nReading forest (--arch forest):%n")
+    @ArgGroup(validate = false, heading = "%nForests (--arch reading-forest or window-forest):%n")
     ForestOptions forest;
+
+    @ArgGroup(validate = false, heading = "%nWindow forest (--arch window-forest):%n")
+    WindowForestOptions windowForest;
 
     @ArgGroup(validate = false, heading = "%nNetworks (--arch lstm or cnn):%n")
     NetworkOptions network;
@@ -56,8 +62,16 @@ final class TrainingOptions {
     CnnOptions cnn;
 
     static final class ForestOptions {
-        @Option(names = "--trees", description = "how many trees (default: 100)")
+        @Option(names = "--trees", description = "how many trees (default: the preset's, else 100)")
         Integer trees;
+    }
+
+    static final class WindowForestOptions {
+        @Option(
+                names = "--features",
+                description = "the window statistics, as group=statistics parts separated by ';' (default: "
+                        + WindowForestSpec.DEFAULT_FEATURES + "; the README lists the groups and statistics)")
+        String features;
     }
 
     static final class NetworkOptions {
@@ -128,12 +142,17 @@ final class TrainingOptions {
     ModelSpec toSpec() {
         ModelSpec base = preset.spec();
         Architecture kind = arch != null ? arch : base.architecture();
-        boolean centered = center != null ? center : base.center();
         long s = seed != null ? seed : base.seed();
         refuseOptionsNotFor(kind);
-        if (kind == Architecture.FOREST) {
-            int defaultTrees = base instanceof ForestSpec f ? f.trees() : ForestSpec.DEFAULT_TREES;
-            return new ForestSpec(forest != null && forest.trees != null ? forest.trees : defaultTrees, centered, s);
+        Integer trees = forest != null ? forest.trees : null;
+        if (kind == Architecture.WINDOW_FOREST) {
+            WindowForestSpec w = base instanceof WindowForestSpec x ? x : (WindowForestSpec) Preset.DEFAULT.spec();
+            return new WindowForestSpec(
+                    or(windowForest != null ? windowForest.features : null, w.features()), or(trees, w.trees()), s);
+        }
+        if (kind == Architecture.READING_FOREST) {
+            ReadingForestSpec f = base instanceof ReadingForestSpec x ? x : ReadingForestSpec.DEFAULTS;
+            return new ReadingForestSpec(or(trees, f.trees()), or(center, f.center()), s);
         }
         NetworkSpec from = base instanceof NetworkSpec n ? n : (NetworkSpec) Preset.SEED.spec();
         NetworkOptions o = network != null ? network : new NetworkOptions();
@@ -162,7 +181,7 @@ final class TrainingOptions {
                     head,
                     optimization,
                     augmentation,
-                    centered,
+                    or(center, from.center()),
                     s);
         }
         CnnOptions co = cnn != null ? cnn : new CnnOptions();
@@ -174,16 +193,23 @@ final class TrainingOptions {
                 head,
                 optimization,
                 augmentation,
-                centered,
+                or(center, from.center()),
                 s);
     }
 
     private void refuseOptionsNotFor(Architecture kind) {
         List<String> foreign = new ArrayList<>();
-        if (kind != Architecture.FOREST && forest != null && forest.trees != null) {
+        boolean isForest = kind == Architecture.READING_FOREST || kind == Architecture.WINDOW_FOREST;
+        if (!isForest && forest != null) {
             foreign.add("--trees");
         }
-        if (kind == Architecture.FOREST && network != null) {
+        if (kind != Architecture.WINDOW_FOREST && windowForest != null) {
+            foreign.add("--features");
+        }
+        if (kind == Architecture.WINDOW_FOREST && center != null) {
+            foreign.add("--center");
+        }
+        if (isForest && network != null) {
             foreign.add("network options (--layers, --head, --epochs, ...)");
         }
         if (kind != Architecture.LSTM && lstm != null) {

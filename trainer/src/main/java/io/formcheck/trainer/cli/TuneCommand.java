@@ -2,16 +2,18 @@ package io.formcheck.trainer.cli;
 
 import io.formcheck.model.AtomicFiles;
 import io.formcheck.trainer.data.Dataset;
-import io.formcheck.trainer.data.Splits;
 import io.formcheck.trainer.report.Charts;
 import io.formcheck.trainer.report.Json;
+import io.formcheck.trainer.report.MetricsReport;
 import io.formcheck.trainer.spec.ModelSpec;
 import io.formcheck.trainer.train.EpochStats;
 import io.formcheck.trainer.train.Experiment;
-import io.formcheck.trainer.train.TrainingHistory;
+import io.formcheck.trainer.train.Study;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +27,14 @@ import picocli.CommandLine.Option;
 @Command(
         name = "tune",
         mixinStandardHelpOptions = true,
-        description = "The seed notebook's tuning study, made real, plus our own experiments: each trained on the same "
-                + "split; writes experiment_results.json, summary.md and charts.")
+        description = "The seed notebook's tuning study, made real, plus our own experiments: each scored "
+                + "leave-one-subject-out (each person, the mean and the worst person) and ranked by the mean; "
+                + "writes experiment_results.json, summary.md and charts.")
 final class TuneCommand implements Callable<Integer> {
-    /** Name, then the trainer options that make the experiment (on top of the seed preset): rerun any by hand. */
+    /**
+     * Name, then the trainer options that make the experiment (on top of the seed preset unless they name
+     * one; --window and --stride too): rerun any with train or cv.
+     */
     static final String[][] EXPERIMENTS = {
         {"LSTM baseline: Adam 1e-3, batch 32", ""},
         {"optimizer SGD 1e-2, momentum 0.9", "--optimizer sgd --lr 1e-2"},
@@ -44,16 +50,18 @@ final class TuneCommand implements Callable<Integer> {
         {"CNN 64 filters, kernel 3", "--arch cnn --filters 64 --kernel 3"},
         {"CNN 64 filters, kernel 7", "--arch cnn --filters 64 --kernel 7"},
         {"LSTM weight decay 1e-3", "--weight-decay 1e-3"},
-        {"LSTM mean pooling, weight decay 1e-3", "--pooling mean --weight-decay 1e-3"},
-        {"LSTM crops and noise, weight decay 1e-4", "--crop 0.7 --noise 0.1 --weight-decay 1e-4"},
-        {
-            "CNN 128, kernel 5, crops and noise, weight decay 1e-4",
-            "--arch cnn --filters 128 --kernel 5 --crop 0.7 --noise 0.1 --weight-decay 1e-4 --epochs 60"
-        },
-        {"CNN tuned (best network found)", "--preset cnn"},
-        {"reading forest, centered repetitions", "--preset default --center true"},
-        {"reading forest, 300 trees", "--preset default --trees 300"},
-        {"default (best found): reading forest", "--preset default"},
+        {"LSTM, each window centered", "--center true --weight-decay 1e-3"},
+        {"CNN tuned (best network of the random split)", "--preset cnn"},
+        {"CNN tuned, each window centered", "--preset cnn --center true"},
+        {"reading forest", "--arch reading-forest"},
+        {"reading forest, each window centered", "--arch reading-forest --center true"},
+        {"window forest on summary features", "--preset default --features eul=mm;tot=mm;gyr=mm;acc=mm;mag=mm"},
+        {"window forest, 100 trees", "--preset default --trees 100"},
+        {"window forest, 1.5 s windows", "--preset default --window 1.5s"},
+        {"window forest, 2 s windows", "--preset default --window 2s"},
+        {"window forest, 3 s windows", "--preset default --window 3s"},
+        {"window forest, training windows every 0.25 s", "--preset default --stride 0.25s"},
+        {"default: window forest", "--preset default"},
     };
 
     private static final int[] QUICK = {0, 1, 8, EXPERIMENTS.length - 1};
@@ -64,160 +72,197 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     WindowOptions window;
 
-    @Option(names = "--seed", description = "split and training seed of every experiment (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", description = "training seed of every experiment (default: ${DEFAULT-VALUE})")
     long seed = 42;
 
-    @Option(names = "--quick", description = "four experiments of 2 epochs: checks the pipeline, not the models")
+    @Option(
+            names = "--only",
+            split = ",",
+            description = "run only the experiments whose name contains one of these words (e.g. forest,CNN)")
+    List<String> only;
+
+    @Option(
+            names = "--quick",
+            description = "four experiments of 2 epochs or 10 trees: checks the pipeline, not the models")
     boolean quick;
 
     @Option(names = "--out-dir", description = "folder for the results (default: ${DEFAULT-VALUE})")
     Path outDir = Path.of("runs", "tune");
 
+    /** The options of one experiment: the model spec and, where it says so, its own windows. */
+    static final class ExperimentOptions {
+        @Mixin
+        TrainingOptions training = new TrainingOptions();
+
+        @Mixin
+        WindowOptions window = new WindowOptions();
+    }
+
     @Override
     public Integer call() throws Exception {
         Dataset ds = data.load(true);
-        Splits.Split split = Splits.stratified(ds.windows(window.windowing()), seed, 0.70, 0.15);
-        List<String[]> chosen = new ArrayList<>();
-        if (quick) {
-            for (int q : QUICK) {
-                chosen.add(EXPERIMENTS[q]);
-            }
-        } else {
-            chosen.addAll(List.of(EXPERIMENTS));
-        }
+        List<String[]> chosen = chosen();
         List<Map<String, Object>> results = new ArrayList<>();
         Map<String, List<EpochStats>> curves = new LinkedHashMap<>();
         long start = System.nanoTime();
         for (int i = 0; i < chosen.size(); i++) {
             String name = chosen.get(i)[0];
-            ModelSpec spec = quick ? config(chosen.get(i)[1]).quick() : config(chosen.get(i)[1]);
+            ExperimentOptions o = options(chosen.get(i)[1], window);
+            ModelSpec spec = o.training.toSpec().withSeed(seed);
+            if (quick) {
+                spec = spec.quick();
+            }
+            Dataset.Windows windows = ds.windows(o.window.windowing());
             System.err.printf(
                     Locale.ROOT,
-                    "[%d/%d %4.0fs] %s ...%n",
+                    "[%d/%d %4.0fs] %s (%s windows) ...%n",
                     i + 1,
                     chosen.size(),
                     (System.nanoTime() - start) / 1e9,
-                    name);
-            Experiment.Outcome out = Experiment.run(spec, split, line -> System.err.println("    " + line));
-            List<EpochStats> h = out.history().map(TrainingHistory::epochs).orElse(List.of());
+                    name,
+                    windows.windowing().describe());
+            long t0 = System.nanoTime();
+            Map<String, Experiment.Outcome> outcomes =
+                    Study.leaveOneSubjectOut(spec, windows, line -> System.err.println("    " + line));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Double> people = Study.accuracies(outcomes);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("experiment_name", name);
             r.put("options", chosen.get(i)[1]);
             r.put("config", spec.describe());
-            r.put("best_val_acc", out.validationAccuracy());
-            out.history().ifPresent(history -> r.put("best_epoch", history.bestEpoch()));
-            r.put("test_acc", out.test().accuracy());
-            r.put("test_macro_f1", out.test().macroF1());
-            r.put("training_time", out.seconds());
-            // the reading forest has no epochs, hence no losses or curve
-            r.put("final_train_loss", h.isEmpty() ? null : h.get(h.size() - 1).trainLoss());
-            r.put("final_val_loss", h.isEmpty() ? null : h.get(h.size() - 1).validationLoss());
-            r.put("history", h);
+            r.put("window", windows.windowing().describe());
+            r.put("loso_mean", Study.mean(people));
+            r.put("loso_worst", Study.worst(people));
+            r.put("loso_accuracy", people);
+            r.put("seconds", seconds);
+            // a network's epochs on the first person's fold: how training went, drawn for every network
+            outcomes.values().iterator().next().history().ifPresent(h -> {
+                r.put("first_fold_history", h.epochs());
+                curves.put(name, h.epochs());
+            });
             results.add(r);
-            if (!h.isEmpty()) {
-                curves.put(name, h);
-            }
             System.err.printf(
                     Locale.ROOT,
-                    "[%d/%d] %s: validation %.4f%s, test %.4f, %.1fs%n",
+                    "[%d/%d] %s: new people mean %.4f, worst %.4f (%s), %.0fs%n",
                     i + 1,
                     chosen.size(),
                     name,
-                    out.validationAccuracy(),
-                    out.history()
-                            .map(history -> " (best, epoch " + history.bestEpoch() + ")")
-                            .orElse(""),
-                    out.test().accuracy(),
-                    out.seconds());
+                    Study.mean(people),
+                    Study.worst(people),
+                    MetricsReport.accuracies(people),
+                    seconds);
         }
+        results.sort(Comparator.comparingDouble((Map<String, Object> r) -> (double) r.get("loso_mean"))
+                .reversed());
         Json.write(outDir.resolve("experiment_results.json"), results);
-        String md = summary(results, seed);
+        String md = summary(results);
         AtomicFiles.writeString(outDir.resolve("summary.md"), md);
         charts(results, curves);
         System.out.print(md);
         return 0;
     }
 
-    /** The options of an experiment on top of the seed preset, parsed the way the train command parses them. */
-    static ModelSpec config(String options) {
-        TrainingOptions o = new TrainingOptions();
+    private List<String[]> chosen() {
+        List<String[]> chosen = new ArrayList<>();
+        for (int i = 0; i < EXPERIMENTS.length; i++) {
+            String name = EXPERIMENTS[i][0];
+            int index = i;
+            boolean picked = quick
+                    ? Arrays.stream(QUICK).anyMatch(q -> q == index)
+                    : only == null || only.stream().anyMatch(name::contains);
+            if (picked) {
+                chosen.add(EXPERIMENTS[i]);
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("--only " + only + " matches no experiment");
+        }
+        return chosen;
+    }
+
+    /**
+     * The options of an experiment on top of the seed preset (unless it names a preset) and the command's
+     * windows, parsed the way the train command parses them.
+     */
+    static ExperimentOptions options(String options, WindowOptions defaults) {
+        ExperimentOptions o = new ExperimentOptions();
+        o.window.window = defaults.window;
+        o.window.stride = defaults.stride;
         List<String> args = new ArrayList<>();
-        if (!options.contains("--preset")) {
+        if (!options.contains("--preset") && !options.contains("--arch reading-forest")) {
             args.addAll(List.of("--preset", "seed"));
         }
         if (!options.isBlank()) {
             args.addAll(List.of(options.split(" ")));
         }
         new CommandLine(o).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args.toArray(String[]::new));
-        return o.toSpec();
+        return o;
     }
 
-    static String summary(List<Map<String, Object>> results, long seed) {
+    /** The markdown table, best leave-one-subject-out mean first (results are already in that order). */
+    static String summary(List<Map<String, Object>> results) {
         StringBuilder s = new StringBuilder();
-        s.append("Stratified 70/15/15 split, seed ")
-                .append(seed)
-                .append(". Best configuration chosen by validation accuracy.\n\n");
-        s.append(
-                "| experiment | trainer options | best validation | test | macro-F1 | time (s) |\n|---|---|---|---|---|---|\n");
-        Map<String, Object> best = results.get(0);
+        @SuppressWarnings("unchecked")
+        List<String> people =
+                new ArrayList<>(((Map<String, Double>) results.get(0).get("loso_accuracy")).keySet());
+        s.append("Leave-one-subject-out: each experiment trained on five people and scored on the sixth, for every ")
+                .append("person; ranked by the mean.\n\n");
+        s.append("| experiment | trainer options | windows | new people: mean | worst |");
+        people.forEach(p -> s.append(' ').append(p).append(" |"));
+        s.append(" time (s) |\n|---|---|---|---|---|");
+        people.forEach(p -> s.append("---|"));
+        s.append("---|\n");
         for (Map<String, Object> r : results) {
+            @SuppressWarnings("unchecked")
+            Map<String, Double> accuracy = (Map<String, Double>) r.get("loso_accuracy");
             s.append(String.format(
                     Locale.ROOT,
-                    "| %s | `%s` | %.3f | %.3f | %.3f | %.1f |%n",
+                    "| %s | `%s` | %s | %.3f | %.3f |",
                     r.get("experiment_name"),
                     r.get("options"),
-                    (double) r.get("best_val_acc"),
-                    (double) r.get("test_acc"),
-                    (double) r.get("test_macro_f1"),
-                    (double) r.get("training_time")));
-            if ((double) r.get("best_val_acc") > (double) best.get("best_val_acc")) {
-                best = r;
-            }
+                    r.get("window"),
+                    (double) r.get("loso_mean"),
+                    (double) r.get("loso_worst")));
+            people.forEach(p -> s.append(String.format(Locale.ROOT, " %.3f |", accuracy.getOrDefault(p, Double.NaN))));
+            s.append(String.format(Locale.ROOT, " %.0f |%n", (double) r.get("seconds")));
         }
+        Map<String, Object> best = results.get(0);
         s.append(String.format(
                 Locale.ROOT,
-                "%nBest configuration: **%s** (`%s`): validation %.3f, test %.3f.%n",
+                "%nBest for new people: **%s** (`%s`): mean %.3f, worst person %.3f.%n",
                 best.get("experiment_name"),
                 best.get("options"),
-                (double) best.get("best_val_acc"),
-                (double) best.get("test_acc")));
-        Map<String, Object> chosen = best;
+                (double) best.get("loso_mean"),
+                (double) best.get("loso_worst")));
         List<String> tied = results.stream()
-                .filter(r -> r != chosen && (double) r.get("best_val_acc") == (double) chosen.get("best_val_acc"))
-                .map(r -> "**" + r.get("experiment_name") + "** (test "
-                        + String.format(Locale.ROOT, "%.3f", (double) r.get("test_acc")) + ")")
+                .filter(r -> r != best && (double) r.get("loso_mean") == (double) best.get("loso_mean"))
+                .map(r -> "**" + r.get("experiment_name") + "**")
                 .toList();
         if (!tied.isEmpty()) {
-            s.append("Tied on validation: ").append(String.join(", ", tied)).append(".\n");
+            s.append("Tied: ").append(String.join(", ", tied)).append(".\n");
         }
         return s.toString();
     }
 
     private void charts(List<Map<String, Object>> results, Map<String, List<EpochStats>> curves) throws IOException {
-        Map<String, Double> test = new LinkedHashMap<>();
-        Map<String, Double> validation = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> loso = new LinkedHashMap<>();
         Map<String, Double> time = new LinkedHashMap<>();
-        Map<String, double[]> scatter = new LinkedHashMap<>();
         for (Map<String, Object> r : results) {
             String name = (String) r.get("experiment_name");
-            test.put(name, (double) r.get("test_acc"));
-            validation.put(name, (double) r.get("best_val_acc"));
-            time.put(name, (double) r.get("training_time"));
-            scatter.put(name, new double[] {(double) r.get("best_val_acc"), (double) r.get("test_acc")});
+            Map<String, Double> bars = new LinkedHashMap<>();
+            bars.put("new people, mean", (double) r.get("loso_mean"));
+            bars.put("new people, worst person", (double) r.get("loso_worst"));
+            loso.put(name, bars);
+            time.put(name, (double) r.get("seconds"));
         }
-        Charts.bars("Test accuracy per experiment", "test accuracy", test, outDir.resolve("test-accuracy.png"));
-        Charts.bars(
-                "Best validation accuracy per experiment",
-                "validation accuracy",
-                validation,
-                outDir.resolve("validation-accuracy.png"));
-        Charts.bars("Training time per experiment", "seconds", time, outDir.resolve("training-time.png"));
-        Charts.scatter(
-                "Validation against test accuracy",
-                "best validation accuracy",
-                "test accuracy",
-                scatter,
-                outDir.resolve("validation-vs-test.png"));
-        Charts.curves("Validation accuracy while training", curves, outDir.resolve("training-curves.png"));
+        Charts.groupedBars(
+                "Leave-one-subject-out accuracy per experiment", "accuracy", loso, outDir.resolve("loso-accuracy.png"));
+        Charts.bars("Time per experiment (six trainings)", "seconds", time, outDir.resolve("training-time.png"));
+        if (!curves.isEmpty()) {
+            Charts.curves(
+                    "Validation accuracy while training (first person left out)",
+                    curves,
+                    outDir.resolve("training-curves.png"));
+        }
     }
 }

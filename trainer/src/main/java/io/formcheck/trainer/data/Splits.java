@@ -10,32 +10,39 @@ import java.util.TreeMap;
 /**
  * How windows are divided into training, validation and test sets. The scored (non-overlapping) windows
  * are divided; training then takes every training window that shares no reading with a validation or
- * test window, so overlapping training windows never leak what is scored.
+ * test window, so overlapping training windows never leak what is scored. Without validation (a model
+ * that needs none), its share is trained on, and the test windows stay the same.
  */
 public final class Splits {
+    /** Shares of the scored windows in each class: 70% training, 15% validation, 15% test. */
+    public static final double TRAIN = 0.70;
+
+    public static final double VALIDATION = 0.15;
+
     /** The windows of each part. */
     public record Split(List<RepetitionWindow> train, List<RepetitionWindow> validation, List<RepetitionWindow> test) {}
 
     private Splits() {}
 
     /**
-     * Per class, a seeded shuffle of the scored windows cut at trainFraction and trainFraction +
-     * validationFraction, so every class keeps its share in each part (sklearn's stratified
-     * train_test_split, applied twice).
+     * Per class, a seeded shuffle of the scored windows cut at 70% and 85%, so every class keeps its share
+     * in each part (sklearn's stratified train_test_split, applied twice).
      */
-    public static Split stratified(
-            Dataset.Windows windows, long seed, double trainFraction, double validationFraction) {
-        Parts parts = stratified(windows.scored(), seed, trainFraction, validationFraction);
-        List<RepetitionWindow> heldOut = new ArrayList<>(parts.validation);
-        heldOut.addAll(parts.test);
-        return new Split(trainingApartFrom(windows.training(), heldOut), parts.validation, parts.test);
+    public static Split stratified(Dataset.Windows windows, long seed, boolean validation) {
+        Parts parts = stratified(windows.scored(), seed, TRAIN, VALIDATION);
+        List<RepetitionWindow> heldOut = new ArrayList<>(parts.test);
+        if (validation) {
+            heldOut.addAll(parts.validation);
+        }
+        return new Split(
+                trainingApartFrom(windows.training(), heldOut), validation ? parts.validation : List.of(), parts.test);
     }
 
     /**
-     * Leave-one-subject-out: one fold per user, whose scored windows are the test set; the other users'
-     * scored windows are split stratified into training and validation (validationFraction of them).
+     * Leave-one-subject-out: one fold per user, whose scored windows are the test set; with validation,
+     * 15% of the other users' scored windows (stratified) are held out for it.
      */
-    public static Map<String, Split> leaveOneSubjectOut(Dataset.Windows windows, long seed, double validationFraction) {
+    public static Map<String, Split> leaveOneSubjectOut(Dataset.Windows windows, long seed, boolean validation) {
         Map<String, Split> folds = new TreeMap<>();
         List<String> users = windows.scored().stream()
                 .map(RepetitionWindow::user)
@@ -43,16 +50,22 @@ public final class Splits {
                 .sorted()
                 .toList();
         for (String user : users) {
-            List<RepetitionWindow> rest = windows.scored().stream()
-                    .filter(w -> !w.user().equals(user))
-                    .toList();
-            Parts inner = stratified(rest, seed, 1 - validationFraction, validationFraction);
             List<RepetitionWindow> others = windows.training().stream()
                     .filter(w -> !w.user().equals(user))
                     .toList();
             List<RepetitionWindow> test =
                     windows.scored().stream().filter(w -> w.user().equals(user)).toList();
-            folds.put(user, new Split(trainingApartFrom(others, inner.validation), inner.validation, test));
+            List<RepetitionWindow> held = validation
+                    ? stratified(
+                                    windows.scored().stream()
+                                            .filter(w -> !w.user().equals(user))
+                                            .toList(),
+                                    seed,
+                                    1 - VALIDATION,
+                                    VALIDATION)
+                            .validation
+                    : List.of();
+            folds.put(user, new Split(trainingApartFrom(others, held), held, test));
         }
         return folds;
     }

@@ -6,10 +6,12 @@ import java.util.Locale;
 public enum Architecture {
     LSTM,
     CNN,
-    FOREST;
+    READING_FOREST,
+    WINDOW_FOREST;
 
+    /** As the command line spells it: lstm, cnn, reading-forest, window-forest. */
     @Override
     public String toString() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -6,6 +6,9 @@ import java.util.Map;
 
 /** A network kind: an encoder over the readings, the shared head, and how it is optimized. */
 public sealed interface NetworkSpec extends ModelSpec permits LstmSpec, CnnSpec {
+    /** Subtract each repetition's own mean after standardization (recorded in the model file). */
+    boolean center();
+
     /** LSTM or convolution layers. */
     int layers();
 

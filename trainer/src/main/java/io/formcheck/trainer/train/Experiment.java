@@ -3,14 +3,16 @@ package io.formcheck.trainer.train;
 import io.formcheck.model.Classifier;
 import io.formcheck.model.ExerciseClass;
 import io.formcheck.model.Features;
-import io.formcheck.model.ForestForward;
+import io.formcheck.model.ModelFormatException;
 import io.formcheck.model.Standardization;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
-import io.formcheck.trainer.spec.ForestSpec;
 import io.formcheck.trainer.spec.ModelSpec;
 import io.formcheck.trainer.spec.NetworkSpec;
+import io.formcheck.trainer.spec.ReadingForestSpec;
+import io.formcheck.trainer.spec.WindowForestSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -20,41 +22,82 @@ public final class Experiment {
     /**
      * What one run produced.
      *
-     * @param validationAccuracy the validation windows' accuracy (a network's best epoch's)
-     * @param history a network's epochs; empty for the reading forest, which has none
+     * @param history a network's epochs and the one kept; empty for a forest, which has none
      */
     public record Outcome(
             ExportedModel model,
             Standardization standardization,
             int maxSequenceLength,
-            double validationAccuracy,
             Metrics test,
             double seconds,
             Optional<TrainingHistory> history) {}
 
+    /** A forest and the standardization its inputs take, ready for a model file. */
+    public record Fitted(ExportedModel model, Standardization standardization) {}
+
     private Experiment() {}
 
-    /** progress: told a line per epoch, or per ten trees of the forest. */
+    /** progress: told a line per epoch, or per ten trees of a forest. */
     public static Outcome run(ModelSpec spec, Splits.Split split, Consumer<String> progress) {
-        Standardization standardization = InputStatistics.fit(split.train(), spec.center());
         int maxLength = Stream.of(split.train(), split.validation(), split.test())
                 .flatMap(List::stream)
                 .mapToInt(RepetitionWindow::length)
                 .max()
                 .orElse(0);
         if (spec instanceof NetworkSpec network) {
-            return network(network, split, standardization, maxLength, progress);
+            return network(network, split, maxLength, progress);
         }
-        return forest((ForestSpec) spec, split, standardization, maxLength, progress);
+        long start = System.nanoTime();
+        Fitted fitted = fitForest(spec, split.train(), progress);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // scored through the model file and the classifier the function serves: what is measured is what is served
+        Classifier served = classifier(fitted.model(), fitted.standardization(), maxLength);
+        return new Outcome(
+                fitted.model(),
+                fitted.standardization(),
+                maxLength,
+                score(served, split.test()),
+                seconds,
+                Optional.empty());
     }
 
-    private static Outcome network(
-            NetworkSpec spec,
-            Splits.Split split,
-            Standardization standardization,
-            int maxLength,
-            Consumer<String> progress) {
+    /** A forest of spec fitted on the windows (a forest has no epochs to choose, so needs no validation). */
+    public static Fitted fitForest(ModelSpec spec, List<RepetitionWindow> windows, Consumer<String> progress) {
         int classes = ExerciseClass.values().length;
+        int[] labels = windows.stream().mapToInt(RepetitionWindow::label).toArray();
+        if (spec instanceof ReadingForestSpec f) {
+            Standardization standardization = InputStatistics.fit(windows, f.center());
+            return new Fitted(
+                    ReadingForest.fit(
+                            windows.stream()
+                                    .map(w -> standardization.apply(w.samples()))
+                                    .toList(),
+                            labels,
+                            classes,
+                            f.trees(),
+                            f.seed(),
+                            done -> progress.accept("trees " + done + "/" + f.trees())),
+                    standardization);
+        }
+        if (spec instanceof WindowForestSpec f) {
+            return new Fitted(
+                    WindowForest.fit(
+                            windows.stream().map(RepetitionWindow::samples).toList(),
+                            labels,
+                            classes,
+                            f.features(),
+                            f.trees(),
+                            f.seed(),
+                            done -> progress.accept("trees " + done + "/" + f.trees())),
+                    Standardization.none(Features.COUNT));
+        }
+        throw new IllegalArgumentException(
+                "a " + spec.architecture() + " is trained for epochs on a split, not fitted once");
+    }
+
+    private static Outcome network(NetworkSpec spec, Splits.Split split, int maxLength, Consumer<String> progress) {
+        int classes = ExerciseClass.values().length;
+        Standardization standardization = InputStatistics.fit(split.train(), spec.center());
         Trainer.Examples train = examples(split.train(), standardization);
         Trainer.Examples validation = examples(split.validation(), standardization);
         Trainer.Examples test = examples(split.test(), standardization);
@@ -66,53 +109,25 @@ public final class Experiment {
                 ExportedModel.of(result.net()),
                 standardization,
                 maxLength,
-                result.bestValidationAccuracy(),
                 Metrics.of(test.labels(), argmax(probs), classes),
                 result.seconds(),
                 Optional.of(result.history()));
     }
 
-    /** The reading forest fits the training windows; the validation windows only score it, as for a network. */
-    private static Outcome forest(
-            ForestSpec spec,
-            Splits.Split split,
-            Standardization standardization,
-            int maxLength,
-            Consumer<String> progress) {
-        long start = System.nanoTime();
-        ExportedModel model = fitForest(spec, split.train(), standardization, progress);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        ForestForward forward = ReadingForest.forward(model);
-        return new Outcome(
-                model,
-                standardization,
-                maxLength,
-                score(forward, split.validation(), standardization).accuracy(),
-                score(forward, split.test(), standardization),
-                seconds,
-                Optional.empty());
+    /** The classifier the function would load from this model. */
+    public static Classifier classifier(ExportedModel model, Standardization standardization, int maxLength) {
+        try {
+            return new Classifier(ModelExport.toModelFile(model, standardization, maxLength, Map.of()));
+        } catch (ModelFormatException e) {
+            throw new IllegalStateException("the trained model does not load: " + e.getMessage(), e);
+        }
     }
 
-    /** The reading forest of spec fitted on the windows, standardized as given. */
-    public static ExportedModel fitForest(
-            ForestSpec spec,
-            List<RepetitionWindow> windows,
-            Standardization standardization,
-            Consumer<String> progress) {
-        return ReadingForest.fit(
-                windows.stream().map(w -> standardization.apply(w.samples())).toList(),
-                windows.stream().mapToInt(RepetitionWindow::label).toArray(),
-                ExerciseClass.values().length,
-                spec.trees(),
-                spec.seed(),
-                done -> progress.accept("trees " + done + "/" + spec.trees()));
-    }
-
-    private static Metrics score(
-            ForestForward forward, List<RepetitionWindow> windows, Standardization standardization) {
+    /** The classifier's verdict on every window. */
+    public static Metrics score(Classifier classifier, List<RepetitionWindow> windows) {
         int[] truth = windows.stream().mapToInt(RepetitionWindow::label).toArray();
         int[] predicted = windows.stream()
-                .mapToInt(w -> Classifier.argmax(forward.logits(standardization.apply(w.samples()))))
+                .mapToInt(w -> Classifier.argmax(classifier.probabilities(w.samples())))
                 .toArray();
         return Metrics.of(truth, predicted, ExerciseClass.values().length);
     }

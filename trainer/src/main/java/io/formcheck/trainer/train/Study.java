@@ -1,31 +1,27 @@
 package io.formcheck.trainer.train;
 
-import io.formcheck.model.ExerciseClass;
 import io.formcheck.trainer.data.Dataset;
-import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
 import io.formcheck.trainer.spec.ModelSpec;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
-/** Honest scores of one way of classifying: test accuracy over several split seeds, and per left-out subject. */
+/**
+ * Honest scores of one model spec: leave-one-subject-out (each person, the mean and the worst person),
+ * then test accuracy over several stratified split seeds (people in the training data).
+ */
 public final class Study {
-    /** Something that learns from a split's training (and validation) windows and labels its test windows. */
-    public interface Method {
-        Metrics run(Splits.Split split, long seed);
-    }
-
     /** Told about each finished run. */
     public interface Progress {
         void done(String what, double accuracy);
     }
 
     /**
-     * What a method scored: leave-one-subject-out first (each person, the mean and the worst person),
-     * then the random split of people in the training data.
+     * What a spec scored: leave-one-subject-out first (each person, the mean and the worst person), then
+     * the random split of people in the training data.
      */
     public record Scores(
             Map<String, Double> subjectAccuracy,
@@ -37,43 +33,68 @@ public final class Study {
 
     private Study() {}
 
-    /** A trainer configuration (a network or the reading forest), trained with each split's seed. */
-    public static Method configured(ModelSpec spec) {
-        return (split, seed) ->
-                Experiment.run(spec.withSeed(seed), split, line -> {}).test();
+    /**
+     * One run per person, trained on everyone else and tested on that person's scored windows (the spec's
+     * seed for every fold); progress is told each run's lines, then the person's accuracy.
+     */
+    public static Map<String, Experiment.Outcome> leaveOneSubjectOut(
+            ModelSpec spec, Dataset.Windows windows, Consumer<String> progress) {
+        Map<String, Splits.Split> folds = Splits.leaveOneSubjectOut(windows, spec.seed(), spec.needsValidation());
+        if (folds.size() < 2) {
+            throw new IllegalArgumentException(
+                    "leave-one-subject-out needs at least two participants, found " + folds.size());
+        }
+        Map<String, Experiment.Outcome> outcomes = new LinkedHashMap<>();
+        int fold = 0;
+        for (Map.Entry<String, Splits.Split> e : folds.entrySet()) {
+            fold++;
+            String person = e.getKey();
+            progress.accept(String.format(
+                    Locale.ROOT,
+                    "fold %d/%d: %s left out (%d windows to score, %d to train on)",
+                    fold,
+                    folds.size(),
+                    person,
+                    e.getValue().test().size(),
+                    e.getValue().train().size()));
+            Experiment.Outcome outcome = Experiment.run(spec, e.getValue(), line -> progress.accept("  " + line));
+            progress.accept(String.format(
+                    Locale.ROOT,
+                    "fold %d/%d: %s accuracy %.4f",
+                    fold,
+                    folds.size(),
+                    person,
+                    outcome.test().accuracy()));
+            outcomes.put(person, outcome);
+        }
+        return outcomes;
     }
 
-    /** The random-forest baseline, fitted on training and validation windows (it needs no early stopping). */
-    public static Method summaryForest() {
-        return (split, seed) -> {
-            List<RepetitionWindow> fit = new ArrayList<>(split.train());
-            fit.addAll(split.validation());
-            int[] truth =
-                    split.test().stream().mapToInt(RepetitionWindow::label).toArray();
-            return Metrics.of(truth, SummaryForest.fit(fit, seed).predict(split.test()), ExerciseClass.values().length);
-        };
+    /** Each person's accuracy, in the order of outcomes. */
+    public static Map<String, Double> accuracies(Map<String, Experiment.Outcome> outcomes) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        outcomes.forEach((person, o) -> out.put(person, o.test().accuracy()));
+        return out;
     }
 
+    /** The spec trained with each split's seed, on each leave-one-subject-out fold (unless not), then each split. */
     public static Scores score(
             String name,
-            Method method,
+            ModelSpec spec,
             Dataset.Windows windows,
             long[] seeds,
             boolean leaveOneSubjectOut,
             Progress progress) {
         Map<String, Double> subjects = new LinkedHashMap<>();
         if (leaveOneSubjectOut) {
-            for (Map.Entry<String, Splits.Split> fold :
-                    Splits.leaveOneSubjectOut(windows, seeds[0], 0.15).entrySet()) {
-                double acc = method.run(fold.getValue(), seeds[0]).accuracy();
-                subjects.put(fold.getKey(), acc);
-                progress.done(name + ", subject " + fold.getKey() + " left out", acc);
-            }
+            leaveOneSubjectOut(spec.withSeed(seeds[0]), windows, line -> {}).forEach((person, outcome) -> {
+                subjects.put(person, outcome.test().accuracy());
+                progress.done(name + ", " + person + " left out", outcome.test().accuracy());
+            });
         }
         Map<Long, Double> splits = new LinkedHashMap<>();
         for (long seed : seeds) {
-            double acc = method.run(Splits.stratified(windows, seed, 0.70, 0.15), seed)
-                    .accuracy();
+            double acc = test(spec.withSeed(seed), Splits.stratified(windows, seed, spec.needsValidation()));
             splits.put(seed, acc);
             progress.done(name + ", split seed " + seed, acc);
         }
@@ -82,11 +103,23 @@ public final class Study {
                         .mapToDouble(a -> (a - mean) * (a - mean))
                         .sum()
                 / Math.max(1, splits.size() - 1));
-        double worst = subjects.values().stream()
+        return new Scores(subjects, mean(subjects.values()), worst(subjects), splits, mean, sd);
+    }
+
+    /** The smallest accuracy: the person the model serves worst. */
+    public static double worst(Map<String, Double> accuracies) {
+        return accuracies.values().stream()
                 .mapToDouble(Double::doubleValue)
                 .min()
                 .orElse(Double.NaN);
-        return new Scores(subjects, mean(subjects.values()), worst, splits, mean, sd);
+    }
+
+    public static double mean(Map<String, Double> accuracies) {
+        return mean(accuracies.values());
+    }
+
+    private static double test(ModelSpec spec, Splits.Split split) {
+        return Experiment.run(spec, split, line -> {}).test().accuracy();
     }
 
     private static double mean(Collection<Double> values) {

@@ -11,6 +11,10 @@ public record TrainingHistory(List<EpochStats> epochs, int bestEpoch) {
         }
     }
 
+    public double bestValidationAccuracy() {
+        return epochs.get(bestEpoch - 1).validationAccuracy();
+    }
+
     public EpochStats last() {
         return epochs.get(epochs.size() - 1);
     }

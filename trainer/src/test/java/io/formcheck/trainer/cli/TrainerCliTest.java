@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,7 @@ class TrainerCliTest {
     }
 
     @Test
-    void theDefaultTrainsTheReadingForestWithoutCurves() throws Exception {
+    void theDefaultTrainsTheWindowForestOnEveryWindowAfterMeasuringIt() throws Exception {
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
         Path out = dir.resolve("forest");
         Run train = run(
@@ -111,42 +112,46 @@ class TrainerCliTest {
         assertEquals(0, train.exit(), train.err());
         assertTrue(Files.size(out.resolve("confusion-matrix.png")) > 0);
         assertFalse(Files.exists(out.resolve("training-curves.png")), "a forest has no epochs to draw");
-        Classifier model = Classifier.load(out.resolve("model.fcmodel"));
-        assertEquals("forest", model.file().get("architecture"));
-        assertEquals("20", model.file().get("forest.trees"));
+        ModelFile file = Classifier.load(out.resolve("model.fcmodel")).file();
+        assertEquals("window_forest", file.get("architecture"));
+        assertEquals("20", file.get("forest.trees"));
+        assertEquals("0.3s", file.get("training.window"));
         JsonNode metrics = Json.mapper().readTree(out.resolve("metrics.json").toFile());
         assertEquals(
                 metrics.get("test").get("accuracy").asDouble(),
-                Double.parseDouble(model.file().get("training.test_accuracy")),
+                Double.parseDouble(file.get("training.test_accuracy")),
                 1e-4);
+        JsonNode loso = metrics.get("leave_one_subject_out");
+        assertEquals(3, loso.get("accuracy").size(), "one fold per person");
+        assertEquals(loso.get("mean").asDouble(), Double.parseDouble(file.get("training.loso_mean_accuracy")), 1e-4);
+        assertEquals(loso.get("worst").asDouble(), Double.parseDouble(file.get("training.loso_worst_accuracy")), 1e-4);
         assertEquals(
-                "the split's " + metrics.get("split").get("train").asInt() + " training windows",
-                model.file().get("training.fitted_on"));
+                loso.get("accuracy").get("user1").asDouble(),
+                Double.parseDouble(file.get("training.loso_accuracy.user1")),
+                1e-4);
+        assertTrue(
+                file.get("training.fitted_on").matches("all \\d+ training windows.*"), file.get("training.fitted_on"));
+        assertTrue(train.out().contains("new people (leave-one-subject-out): mean"), train.out());
 
-        Path all = dir.resolve("all");
-        Run fitAll = run(
+        Path reading = dir.resolve("reading");
+        Run readingForest = run(
                 "train",
                 "--data",
                 data.toString(),
                 "--window",
                 "0.3s",
                 "--out-dir",
-                all.toString(),
+                reading.toString(),
+                "--arch",
+                "reading-forest",
                 "--trees",
                 "20",
-                "--fit-all");
-        assertEquals(0, fitAll.exit(), fitAll.err());
-        ModelFile everything = Classifier.load(all.resolve("model.fcmodel")).file();
-        assertTrue(
-                everything.get("training.fitted_on").matches("all \\d+ training windows.*"),
-                everything.get("training.fitted_on"));
-        assertTrue(
-                everything.intValue("forest.nodes") > model.file().intValue("forest.nodes"),
-                "more readings, more nodes");
-
-        Run network = run("train", "--data", data.toString(), "--preset", "seed", "--fit-all");
-        assertEquals(1, network.exit());
-        assertTrue(network.err().contains("--fit-all is for the reading forest"), network.err());
+                "--loso",
+                "false");
+        assertEquals(0, readingForest.exit(), readingForest.err());
+        ModelFile readings = Classifier.load(reading.resolve("model.fcmodel")).file();
+        assertEquals("forest", readings.get("architecture"));
+        assertFalse(readings.header().containsKey("training.loso_mean_accuracy"));
     }
 
     @Test
@@ -159,31 +164,41 @@ class TrainerCliTest {
         JsonNode results =
                 Json.mapper().readTree(tune.resolve("experiment_results.json").toFile());
         assertEquals(4, results.size());
-        for (String key : new String[] {
-            "experiment_name",
-            "config",
-            "best_val_acc",
-            "test_acc",
-            "training_time",
-            "final_train_loss",
-            "final_val_loss",
-            "history"
-        }) {
-            assertTrue(results.get(1).has(key), key);
+        for (JsonNode r : results) {
+            for (String key : new String[] {
+                "experiment_name", "options", "config", "window", "loso_mean", "loso_worst", "loso_accuracy", "seconds"
+            }) {
+                assertTrue(r.has(key), key);
+            }
+            assertEquals(3, r.get("loso_accuracy").size(), "every person");
         }
-        assertEquals("sgd", results.get(1).get("config").get("optimizer").asText());
-        assertEquals("cnn", results.get(2).get("config").get("architecture").asText());
+        for (int i = 1; i < results.size(); i++) {
+            assertTrue(results.get(i - 1).get("loso_mean").asDouble()
+                    >= results.get(i).get("loso_mean").asDouble());
+        }
+        Map<String, JsonNode> byName = new HashMap<>();
+        results.forEach(r -> byName.put(r.get("experiment_name").asText(), r));
+        assertEquals(
+                "sgd",
+                byName.get("optimizer SGD 1e-2, momentum 0.9")
+                        .get("config")
+                        .get("optimizer")
+                        .asText());
+        assertEquals(
+                "cnn",
+                byName.get("CNN 32 filters, kernel 5")
+                        .get("config")
+                        .get("architecture")
+                        .asText());
+        assertTrue(byName.get("CNN 32 filters, kernel 5").has("first_fold_history"));
         assertEquals(
                 Preset.DEFAULT.spec().quick().describe(),
-                Json.mapper().convertValue(results.get(3).get("config"), new TypeReference<Map<String, String>>() {}));
-        assertTrue(Files.readString(tune.resolve("summary.md")).contains("Best configuration: **"));
-        for (String png : new String[] {
-            "test-accuracy.png",
-            "validation-accuracy.png",
-            "training-time.png",
-            "validation-vs-test.png",
-            "training-curves.png"
-        }) {
+                Json.mapper()
+                        .convertValue(
+                                byName.get("default: window forest").get("config"),
+                                new TypeReference<Map<String, String>>() {}));
+        assertTrue(Files.readString(tune.resolve("summary.md")).contains("Best for new people: **"));
+        for (String png : new String[] {"loso-accuracy.png", "training-time.png", "training-curves.png"}) {
             assertTrue(Files.size(tune.resolve(png)) > 0, png);
         }
 
@@ -194,52 +209,53 @@ class TrainerCliTest {
         JsonNode comparison = Json.mapper()
                 .readTree(compare.resolve("comparison.json").toFile())
                 .get("results");
-        assertEquals(6, comparison.size());
+        assertEquals(7, comparison.size());
         assertEquals(
                 3,
-                comparison
-                        .get("random forest on summary features")
-                        .get("splitAccuracy")
-                        .size());
+                comparison.get("window forest (default)").get("splitAccuracy").size());
         assertEquals(
                 3,
-                comparison.get("reading forest (default)").get("splitAccuracy").size());
+                comparison.get("LSTM (seed configuration)").get("splitAccuracy").size());
         assertTrue(Files.size(compare.resolve("comparison.png")) > 0);
-        assertTrue(c.out().contains("| random forest on summary features |"), c.out());
+        assertTrue(c.out().contains("| reading forest |"), c.out());
     }
 
     @Test
-    void theTuneSummaryNamesConfigurationsTiedWithTheBest() {
+    void theTuneSummaryRanksByTheMeanForNewPeopleAndNamesTies() {
         List<Map<String, Object>> results = new ArrayList<>();
-        for (String[] r : new String[][] {{"a", "0.80"}, {"b", "0.90"}, {"c", "0.90"}}) {
+        for (String[] r : new String[][] {{"b", "0.90", "0.70"}, {"c", "0.90", "0.80"}, {"a", "0.80", "0.60"}}) {
             results.add(Map.of(
                     "experiment_name",
                     r[0],
                     "options",
                     "",
-                    "best_val_acc",
+                    "window",
+                    "2.5s",
+                    "loso_mean",
                     Double.parseDouble(r[1]),
-                    "test_acc",
-                    0.5,
-                    "test_macro_f1",
-                    0.5,
-                    "training_time",
+                    "loso_worst",
+                    Double.parseDouble(r[2]),
+                    "loso_accuracy",
+                    Map.of("p", Double.parseDouble(r[1])),
+                    "seconds",
                     1.0));
         }
-        String md = TuneCommand.summary(results, 42);
-        assertTrue(md.contains("Best configuration: **b**"), md);
-        assertTrue(md.contains("Tied on validation: **c** (test 0.500)."), md);
-        assertFalse(TuneCommand.summary(results.subList(0, 2), 42).contains("Tied"));
+        String md = TuneCommand.summary(results);
+        assertTrue(md.contains("Best for new people: **b** (``): mean 0.900, worst person 0.700."), md);
+        assertTrue(md.contains("Tied: **c**."), md);
+        assertTrue(md.indexOf("| b |") < md.indexOf("| a |"), md);
+        assertFalse(TuneCommand.summary(List.of(results.get(0), results.get(2))).contains("Tied"));
     }
 
     @Test
     void helpListsTheChoicesAndAGroupOfOptionsPerModelKind() throws Exception {
         String help = TrainerCli.commandLine().getSubcommands().get("train").getUsageMessage();
         for (String expected : new String[] {
-            "lstm, cnn, forest",
+            "lstm, cnn, reading-forest, window-forest",
             "default, cnn, seed",
             "adam, sgd, rmsprop",
-            "Reading forest (--arch forest):",
+            "Forests (--arch reading-forest or window-forest):",
+            "Window forest (--arch window-forest):",
             "Networks (--arch lstm or cnn):",
             "LSTM (--arch lstm):",
             "CNN (--arch cnn):"
@@ -254,9 +270,9 @@ class TrainerCliTest {
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("'--epochz'"), unknown.err());
 
-        Run method = run("compare", "--methods", "forest,nope");
+        Run method = run("compare", "--methods", "window-forest,nope");
         assertEquals(1, method.exit());
-        assertTrue(method.err().contains("--methods takes seed-lstm, cnn"), method.err());
+        assertTrue(method.err().contains("--methods takes window-forest, summary-forest"), method.err());
 
         Run missing = run("evaluate", "--model", dir.resolve("nope.fcmodel").toString(), "--data", "x.csv");
         assertEquals(1, missing.exit());
@@ -273,8 +289,14 @@ class TrainerCliTest {
         Run foreign = run("train", "--data", data.toString(), "--preset", "default", "--hidden", "64");
         assertEquals(1, foreign.exit());
         assertTrue(
-                foreign.err().contains("LSTM options (--hidden, --pooling) do not apply to --arch forest"),
+                foreign.err().contains("LSTM options (--hidden, --pooling) do not apply to --arch window-forest"),
                 foreign.err());
+        Run center = run("train", "--data", data.toString(), "--center", "true");
+        assertEquals(1, center.exit());
+        assertTrue(center.err().contains("--center do not apply to --arch window-forest"), center.err());
+        Run window = run("train", "--data", data.toString());
+        assertEquals(1, window.exit());
+        assertTrue(window.err().contains("no window of 2.5s every 0.5s fits"), window.err());
         Run trees = run("train", "--data", data.toString(), "--arch", "LSTM", "--trees", "5");
         assertEquals(1, trees.exit());
         assertTrue(trees.err().contains("--trees do not apply to --arch lstm"), trees.err());

@@ -17,9 +17,9 @@ class SplitsTest {
     void stratifiedSplitKeepsEachClassShareAndIsDeterministic() {
         List<RepetitionWindow> windows = SyntheticWle.windows(40, 2, 1);
         Dataset.Windows all = new Dataset.Windows(new Windowing.ByNumWindow(), windows, windows);
-        Splits.Split s = Splits.stratified(all, 42, 0.70, 0.15);
-        assertEquals(s, Splits.stratified(all, 42, 0.70, 0.15));
-        assertNotEquals(s, Splits.stratified(all, 43, 0.70, 0.15));
+        Splits.Split s = Splits.stratified(all, 42, true);
+        assertEquals(s, Splits.stratified(all, 42, true));
+        assertNotEquals(s, Splits.stratified(all, 43, true));
         Set<RepetitionWindow> union = new HashSet<>(s.train());
         union.addAll(s.validation());
         union.addAll(s.test());
@@ -38,7 +38,7 @@ class SplitsTest {
         Dataset.Windows windows = new Dataset("test", WindowingTest.recordings(3, 2, 60.0), 0, Map.of())
                 .windows(new Windowing.ByTime(2.5, 0.5));
         assertTrue(windows.training().size() > 4 * windows.scored().size(), "a stride of a fifth of the window");
-        Splits.Split split = Splits.stratified(windows, 7, 0.70, 0.15);
+        Splits.Split split = Splits.stratified(windows, 7, true);
         assertFalse(split.train().isEmpty());
         for (RepetitionWindow w : split.train()) {
             for (RepetitionWindow held : split.test()) {
@@ -54,7 +54,7 @@ class SplitsTest {
     void leaveOneSubjectOutTestsEachPersonOnTheirOwnScoredWindows() {
         Dataset.Windows windows = new Dataset("test", WindowingTest.recordings(3, 2, 30.0), 0, Map.of())
                 .windows(new Windowing.ByTime(2.5, 0.5));
-        Map<String, Splits.Split> folds = Splits.leaveOneSubjectOut(windows, 1, 0.15);
+        Map<String, Splits.Split> folds = Splits.leaveOneSubjectOut(windows, 1, true);
         assertEquals(3, folds.size());
         folds.forEach((user, split) -> {
             assertTrue(split.test().stream().allMatch(w -> w.user().equals(user)));

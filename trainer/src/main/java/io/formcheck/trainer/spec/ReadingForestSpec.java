@@ -7,32 +7,33 @@ import java.util.Map;
  * The reading forest: Smile's random forest of fully grown trees on single standardized readings; a
  * repetition's verdict is the mean of its readings'. No epochs: the validation windows only score it.
  */
-public record ForestSpec(int trees, boolean center, long seed) implements ModelSpec {
-    public static final int DEFAULT_TREES = 100;
+public record ReadingForestSpec(int trees, boolean center, long seed) implements ModelSpec {
+    /** 100 trees on readings as they come (centering each repetition is an option). */
+    public static final ReadingForestSpec DEFAULTS = new ReadingForestSpec(100, false, 42);
 
-    public ForestSpec {
+    public ReadingForestSpec {
         Checks.positive("trees", trees);
     }
 
     @Override
     public Architecture architecture() {
-        return Architecture.FOREST;
+        return Architecture.READING_FOREST;
     }
 
     @Override
-    public ForestSpec withSeed(long newSeed) {
-        return new ForestSpec(trees, center, newSeed);
+    public ReadingForestSpec withSeed(long newSeed) {
+        return new ReadingForestSpec(trees, center, newSeed);
     }
 
     /** The same forest on repetitions with their own mean subtracted. */
-    public ForestSpec centered() {
-        return new ForestSpec(trees, true, seed);
+    public ReadingForestSpec centered() {
+        return new ReadingForestSpec(trees, true, seed);
     }
 
     /** 10 trees: checks the pipeline, not the model. */
     @Override
-    public ForestSpec quick() {
-        return new ForestSpec(10, center, seed);
+    public ReadingForestSpec quick() {
+        return new ReadingForestSpec(10, center, seed);
     }
 
     @Override

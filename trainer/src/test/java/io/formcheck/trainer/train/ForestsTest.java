@@ -5,23 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.formcheck.model.ForestForward;
+import io.formcheck.model.ModelFile;
+import io.formcheck.model.ModelFormatException;
 import io.formcheck.model.Tensor;
 import io.formcheck.trainer.SyntheticWle;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
-import io.formcheck.trainer.spec.ForestSpec;
-import io.formcheck.trainer.spec.Preset;
+import io.formcheck.trainer.spec.ModelSpec;
+import io.formcheck.trainer.spec.ReadingForestSpec;
+import io.formcheck.trainer.spec.WindowForestSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
 import smile.data.vector.IntVector;
 
-class ReadingForestTest {
+class ForestsTest {
     private static final String[] NAMES = {"x0", "x1", "x2", "x3"};
 
     /** Readings on a coarse float grid, so that test values sit exactly on the training values splits fall between. */
@@ -36,7 +44,7 @@ class ReadingForestTest {
     }
 
     @Test
-    void theExportedForestGivesSmilesProbabilities() {
+    void theExportedForestGivesSmilesProbabilities() throws Exception {
         Random rng = new Random(5);
         double[][] x = gridReadings(rng, 400);
         int[] y = new int[x.length];
@@ -50,7 +58,7 @@ class ReadingForestTest {
         params.setProperty("smile.random_forest.trees", "20");
         RandomForest smile =
                 RandomForest.fit(Formula.lhs("y"), DataFrame.of(x, NAMES).merge(IntVector.of("y", y)), params);
-        ForestForward ours = ReadingForest.forward(ReadingForest.export(smile, NAMES.length, 3));
+        ForestForward ours = forward(SmileForests.export(smile, NAMES.length, 3));
 
         double[][] probe = gridReadings(rng, 300);
         DataFrame probes = DataFrame.of(probe, NAMES);
@@ -75,7 +83,7 @@ class ReadingForestTest {
             float a = (float) rng.nextGaussian();
             float b = Math.nextUp(a);
             double midpoint = ((double) a + b) / 2;
-            float t = ReadingForest.floatThreshold(midpoint);
+            float t = SmileForests.floatThreshold(midpoint);
             assertTrue(a <= t && !(b <= t), a + " | " + b + " -> " + t);
         }
     }
@@ -107,22 +115,35 @@ class ReadingForestTest {
         }
     }
 
-    @Test
-    void theForestLearnsSeparableRepetitionsAndTheSameSeedGivesTheSameForest() {
+    static List<ModelSpec> forests() {
+        return List.of(
+                ReadingForestSpec.DEFAULTS.withSeed(5),
+                new WindowForestSpec(WindowForestSpec.DEFAULT_FEATURES, 30, 5),
+                new WindowForestSpec(WindowForestSpec.SUMMARY_FEATURES, 30, 5));
+    }
+
+    @ParameterizedTest
+    @MethodSource("forests")
+    void eachForestLearnsSeparableRepetitionsAndTheSameSeedGivesTheSameForest(ModelSpec forest) {
         List<RepetitionWindow> windows = SyntheticWle.windows(30, 3, 3);
         Splits.Split split = SyntheticWle.split(windows, 1);
-        ForestSpec forest = ((ForestSpec) Preset.DEFAULT.spec()).withSeed(5);
         List<String> progress = new ArrayList<>();
         Experiment.Outcome first = Experiment.run(forest, split, progress::add);
         Experiment.Outcome again = Experiment.run(forest, split, line -> {});
         assertTrue(
                 first.test().accuracy() >= 0.95, "test accuracy " + first.test().accuracy());
-        assertEquals(forest.trees() / 10, progress.size(), progress.toString());
+        assertEquals(Integer.parseInt(forest.describe().get("trees")) / 10, progress.size(), progress.toString());
         assertEquals(first.model().architecture(), again.model().architecture());
         for (int i = 0; i < first.model().tensors().size(); i++) {
             assertArrayEquals(
                     first.model().tensors().get(i).data(),
                     again.model().tensors().get(i).data());
         }
+    }
+
+    private static ForestForward forward(SmileForests.Trees trees) throws ModelFormatException {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        trees.tensors().forEach(t -> tensors.put(t.name(), t));
+        return ForestForward.load(new ModelFile(new TreeMap<>(trees.schema().header()), tensors));
     }
 }
