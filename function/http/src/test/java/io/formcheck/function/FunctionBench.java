@@ -43,10 +43,7 @@ public final class FunctionBench {
         }
         String body = JSON.writeValueAsString(Map.of("samples", repetition(23)));
 
-        ClassificationService service = new ClassificationService();
-        service.modelPath = Optional.empty();
-        service.maxBatch = 64;
-        service.onStart(null);
+        ClassificationService service = new ClassificationService(ModelLoader.loadBundled(), 64);
         ClassifyRequest request = JSON.readValue(body, ClassifyRequest.class);
         double[] core = time(20_000, () -> service.classify(request));
         double[] withJson = time(
