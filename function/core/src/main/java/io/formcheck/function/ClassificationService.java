@@ -51,10 +51,10 @@ public class ClassificationService {
         }
         List<Classification> results = new ArrayList<>();
         for (int i = 0; i < repetitions.size(); i++) {
+            if (repetitions.get(i) == null) {
+                throw new InvalidInputException("repetition " + i + " is null; expected {\"samples\": [...]}");
+            }
             try {
-                if (repetitions.get(i) == null) {
-                    throw new InvalidInputException("is null; expected {\"samples\": [...]}");
-                }
                 results.add(classify(repetitions.get(i)));
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("repetition " + i + ": " + e.getMessage());
