@@ -2,14 +2,15 @@ package io.formcheck.function;
 
 import io.formcheck.model.Classifier;
 import io.formcheck.model.ModelFile;
-import io.quarkus.runtime.PreventFurtherStepsException;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,9 +30,12 @@ public class ModelLoader {
         try {
             return modelPath.isPresent() ? Classifier.load(Path.of(modelPath.get())) : loadBundled();
         } catch (IOException | RuntimeException e) {
-            // Quarkus prints this message alone (no stack trace) and ends the start-up with exit code 1.
-            throw new PreventFurtherStepsException(
-                    "cannot start: model " + source + " is unusable: " + e.getMessage(), 1);
+            // A configuration problem: the HTTP application prints this message alone (no stack trace) and
+            // exits with 1; on Lambda the handler's construction fails, which fails the Init.
+            // (PreventFurtherStepsException would end a Lambda's start-up silently, and Init would succeed.)
+            throw new ConfigurationException(
+                    "cannot start: model " + source + " is unusable: " + e.getMessage(),
+                    Set.of("formcheck.model.path"));
         }
     }
 
