@@ -32,6 +32,7 @@ public final class RuntimeApiStandIn implements AutoCloseable {
     private final BlockingQueue<Post> posts = new LinkedBlockingQueue<>();
     private final List<Post> all = new CopyOnWriteArrayList<>();
     private final AtomicInteger polls = new AtomicInteger();
+    private volatile long firstPollNanos;
     private final AtomicInteger ids = new AtomicInteger();
 
     private RuntimeApiStandIn() throws IOException {
@@ -73,11 +74,18 @@ public final class RuntimeApiStandIn implements AutoCloseable {
         return polls.get();
     }
 
+    /** When the function first asked for an event (System.nanoTime), its Init done; 0 if it never did. */
+    public long firstPollNanos() {
+        return firstPollNanos;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath().substring(BASE.length());
         try (exchange) {
             if (exchange.getRequestMethod().equals("GET") && path.equals("invocation/next")) {
-                polls.incrementAndGet();
+                if (polls.getAndIncrement() == 0) {
+                    firstPollNanos = System.nanoTime();
+                }
                 byte[] event = events.take();
                 String id = "request-" + ids.incrementAndGet();
                 exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", id);
