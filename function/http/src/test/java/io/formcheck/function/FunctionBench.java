@@ -67,8 +67,10 @@ public final class FunctionBench {
             httpVariants.add(new Variant("HTTP, JDK 25", concat(java25, flags), http));
             if (Files.isRegularFile(http.resolve("app.aot"))) {
                 httpVariants.add(new Variant(
-                        "HTTP, JDK 25 + AOT cache (run.sh)",
-                        concat(java25, concat("-XX:AOTCache=app.aot", flags)),
+                        "HTTP, JDK 25 + AOT cache", concat(java25, concat("-XX:AOTCache=app.aot", flags)), http));
+                httpVariants.add(new Variant(
+                        "HTTP, JDK 25 + AOT cache + C1 only",
+                        concat(java25, concat("-XX:AOTCache=app.aot", concat("-XX:TieredStopAtLevel=1", flags))),
                         http));
             } else {
                 System.out.println(
