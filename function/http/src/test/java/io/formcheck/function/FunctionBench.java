@@ -101,14 +101,6 @@ public final class FunctionBench {
         if (has25) {
             lambdaVariants.add(new Variant("Lambda, JDK 25", ColdStarts.lambdaCommand(java25, lambda), lambda));
         }
-        Path lambdaHttp = lambda.getParent().getParent().resolve("lambda-http/target");
-        if (Files.isDirectory(lambdaHttp.resolve("runtime-api"))) {
-            lambdaVariants.add(new Variant(
-                    "Lambda, quarkus-amazon-lambda-http, JDK "
-                            + Runtime.version().feature(),
-                    ColdStarts.lambdaCommand(java17, lambdaHttp),
-                    lambdaHttp));
-        }
         Map<String, List<Double>> inits = new LinkedHashMap<>();
         ColdStarts.compare(
                 "Lambda build under the runtime interface client, process start to the first answer (Function URL event)",
