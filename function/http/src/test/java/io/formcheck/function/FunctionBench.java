@@ -6,6 +6,7 @@ import io.formcheck.function.contract.Contract;
 import io.formcheck.model.Features;
 import io.formcheck.trainer.data.RealData;
 import io.formcheck.trainer.data.RepetitionWindow;
+import io.formcheck.trainer.data.Windowing;
 import io.formcheck.trainer.data.WleCsvReader;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -37,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FunctionBench {
     static final String JVM_FLAGS = "-Xmx96m -XX:+UseSerialGC";
     static final ObjectMapper JSON = new ObjectMapper();
-    /** 2.5 s at the original recordings' ~45.6 readings a second. */
+    /** 2.5 s at the original recordings' ~45 readings a second, where they are not at hand. */
     static final int FULL_RATE_READINGS = 114;
 
     public static void main(String[] args) throws Exception {
@@ -50,13 +51,14 @@ public final class FunctionBench {
             System.err.println("error: package the HTTP and Lambda applications first (see function/bench.sh)");
             System.exit(2);
         }
-        String body = JSON.writeValueAsString(Map.of("samples", repetition(pmlFile(), 23)));
-        String fullRate = JSON.writeValueAsString(Map.of("samples", repetition(fullRateFile(), FULL_RATE_READINGS)));
+        String body = JSON.writeValueAsString(Map.of("samples", repetition(23)));
+        List<Map<String, Object>> fullRateSamples = fullRateRepetition();
+        String fullRate = JSON.writeValueAsString(Map.of("samples", fullRateSamples));
 
         ClassificationService service = new ClassificationService(ModelLoader.loadBundled(), 64);
         Contract contract = new Contract(service, JSON, 6_291_456);
         inProcess("23 readings", service, contract, body);
-        inProcess(FULL_RATE_READINGS + " readings (2.5 s at the full rate)", service, contract, fullRate);
+        inProcess(fullRateSamples.size() + " readings (2.5 s at the full rate)", service, contract, fullRate);
 
         String java17 = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> flags = List.of(JVM_FLAGS.split(" "));
@@ -259,44 +261,49 @@ public final class FunctionBench {
         }
     }
 
-    static Path pmlFile() {
-        return RealData.trainingFile();
-    }
-
-    static Path fullRateFile() {
-        Path pml = RealData.trainingFile();
-        Path full = pml == null ? null : pml.resolveSibling("wle-full-dev.csv.gz");
-        return full != null && Files.isRegularFile(full) ? full : null;
-    }
-
-    /**
-     * {@code steps} consecutive real readings where the data is at hand (the first window's, continued
-     * into the same person's next windows: a full-rate window holds at most ~73), else made-up ones.
-     */
-    static List<Map<String, Object>> repetition(Path data, int steps) throws Exception {
-        List<float[]> readings = new ArrayList<>();
+    /** The first {@code steps} readings of the first long enough window of the public file, else made-up readings. */
+    static List<Map<String, Object>> repetition(int steps) throws Exception {
+        Path data = RealData.trainingFile();
         if (data != null) {
-            String user = null;
             for (RepetitionWindow w : WleCsvReader.read(data).numWindows()) {
-                if (!w.user().equals(user)) {
-                    readings.clear();
-                    user = w.user();
-                }
-                readings.addAll(Arrays.asList(w.samples()));
-                if (readings.size() >= steps) {
-                    break;
+                if (w.length() >= steps) {
+                    return samples(Arrays.copyOf(w.samples(), steps));
                 }
             }
         }
-        boolean real = readings.size() >= steps;
-        if (!real) {
-            System.out.println("(no " + steps + " real readings at hand: made-up readings)");
+        System.out.println("(no real window of " + steps + " readings at hand: made-up readings)");
+        return samples(madeUp(steps));
+    }
+
+    /** The first 2.5 s window of the full-rate recordings (about 114 readings), else 114 made-up readings. */
+    static List<Map<String, Object>> fullRateRepetition() throws Exception {
+        Path data = RealData.fullRateFile();
+        if (data != null) {
+            List<RepetitionWindow> windows = WleCsvReader.read(data)
+                    .windows(new Windowing.ByTime(2.5, 2.5))
+                    .scored();
+            return samples(windows.get(0).samples());
         }
-        List<Map<String, Object>> samples = new ArrayList<>();
+        System.out.println("(the full-rate recordings are not at hand: made-up readings)");
+        return samples(madeUp(FULL_RATE_READINGS));
+    }
+
+    private static float[][] madeUp(int steps) {
+        float[][] readings = new float[steps][Features.COUNT];
         for (int t = 0; t < steps; t++) {
+            for (int j = 0; j < Features.COUNT; j++) {
+                readings[t][j] = (t * 31 + j * 7) % 100;
+            }
+        }
+        return readings;
+    }
+
+    private static List<Map<String, Object>> samples(float[][] readings) {
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (float[] reading : readings) {
             Map<String, Object> sample = new LinkedHashMap<>();
             for (int j = 0; j < Features.COUNT; j++) {
-                sample.put(Features.NAMES.get(j), real ? readings.get(t)[j] : (double) ((t * 31 + j * 7) % 100));
+                sample.put(Features.NAMES.get(j), reading[j]);
             }
             samples.add(sample);
         }
