@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Measures the function: in-process latency, JVM cold start, HTTP latency, throughput and memory.
-# Usage: function/bench.sh [clients]   (from the repository root; builds what it needs)
+# Measures the function: in-process latency, cold starts (HTTP on JDK 17, JDK 25, JDK 25 with the AOT
+# cache; the Lambda build against a Runtime API stand-in), HTTP latency, throughput and memory.
+# Builds what it needs, then measures while holding the machine's CPU lock (/tmp/formcheck-cpu.lock):
+# do not run it under that lock yourself.
+# Usage: function/bench.sh [clients]   (from anywhere; FORMCHECK_JAVA25 names JDK 25's java if not the default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B install -DskipTests
+if [ -x "${FORMCHECK_JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}" ]; then
+  flock /tmp/formcheck-cpu.lock function/http/aot-cache.sh
+fi
 cd function/http
-../../mvnw -q -B exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.formcheck.function.FunctionBench \
-  -Dexec.args="target/quarkus-app/quarkus-run.jar ${1:-4}" -Dformcheck.data.dir="${FORMCHECK_DATA_DIR:-../../../shared/data/wle}"
+flock /tmp/formcheck-cpu.lock ../../mvnw -q -B exec:java -Dexec.classpathScope=test \
+  -Dexec.mainClass=io.formcheck.function.FunctionBench \
+  -Dexec.args="target/quarkus-app ../lambda/target ${1:-4}" \
+  -Dformcheck.data.dir="${FORMCHECK_DATA_DIR:-../../../shared/data/wle}"

@@ -53,7 +53,10 @@ public final class Classifier {
         return labels;
     }
 
-    /** The probabilities of each label, in {@link #labels()} order. samples: steps x features, raw readings. */
+    /**
+     * The probabilities of each label, in {@link #labels()} order. samples: steps x features, raw readings.
+     * The one check of a repetition: throws {@link InvalidInputException} naming what is wrong with it.
+     */
     public float[] probabilities(float[][] samples) {
         check(samples);
         float[] logits = network.logits(standardization.apply(samples));
@@ -73,23 +76,28 @@ public final class Classifier {
         return best;
     }
 
+    /** Refuses a repetition of no readings or more than {@link #MAX_SAMPLES}, before anything is built for it. */
+    public static void checkLength(int steps) {
+        if (steps == 0) {
+            throw new InvalidInputException("the repetition has no samples");
+        }
+        if (steps > MAX_SAMPLES) {
+            throw new InvalidInputException(
+                    "the repetition has " + steps + " samples; at most " + MAX_SAMPLES + " are accepted");
+        }
+    }
+
     private void check(float[][] samples) {
-        if (samples.length == 0) {
-            throw new IllegalArgumentException("the repetition has no samples");
-        }
-        if (samples.length > MAX_SAMPLES) {
-            throw new IllegalArgumentException(
-                    "the repetition has " + samples.length + " samples; at most " + MAX_SAMPLES + " are accepted");
-        }
+        checkLength(samples.length);
         for (int t = 0; t < samples.length; t++) {
             if (samples[t].length != features.size()) {
-                throw new IllegalArgumentException(
+                throw new InvalidInputException(
                         "sample " + t + " has " + samples[t].length + " values; the model reads " + features.size());
             }
             for (int j = 0; j < samples[t].length; j++) {
                 if (!Float.isFinite(samples[t][j])) {
-                    throw new IllegalArgumentException(
-                            "sample " + t + " has a non-finite value for " + features.get(j));
+                    throw new InvalidInputException(
+                            "sample " + t + ": " + features.get(j) + " is not a finite float32 number");
                 }
             }
         }

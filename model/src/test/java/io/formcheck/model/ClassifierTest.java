@@ -79,7 +79,7 @@ class ClassifierTest {
         assertReason(c, new float[0][], "no samples");
         assertReason(c, new float[Classifier.MAX_SAMPLES + 1][IN], "at most " + Classifier.MAX_SAMPLES);
         assertReason(c, new float[][] {{1, 2}}, "has 2 values");
-        assertReason(c, new float[][] {{1, Float.NaN, 2}}, "non-finite value for f1");
+        assertReason(c, new float[][] {{1, Float.NaN, 2}}, "f1 is not a finite float32 number");
     }
 
     @Test
@@ -93,7 +93,7 @@ class ClassifierTest {
     }
 
     private static void assertReason(Classifier c, float[][] samples, String reason) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.probabilities(samples));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> c.probabilities(samples));
         assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
 }

@@ -2,93 +2,62 @@ package io.formcheck.function;
 
 import io.formcheck.model.Classifier;
 import io.formcheck.model.ExerciseClass;
+import io.formcheck.model.InvalidInputException;
 import io.formcheck.model.ModelFile;
-import io.quarkus.runtime.Quarkus;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
- * Loads the model once at start-up (the bundled one, or {@code formcheck.model.path}) and answers
- * the three functions for every binding. Checks every request before the model sees it.
+ * The functions over a loaded model, for every binding. A request the model cannot take is refused
+ * with {@link InvalidInputException}, which names what is wrong with it.
  */
-@ApplicationScoped
+@Singleton
 public class ClassificationService {
-    /** The model that ships inside the application. */
-    public static final String BUNDLED_MODEL = "formcheck/default.fcmodel";
+    private final Classifier classifier;
+    private final int maxBatch;
+    private final Classification.ModelRef modelRef;
 
-    private static final Logger LOG = Logger.getLogger(ClassificationService.class);
-
-    @ConfigProperty(name = "formcheck.model.path")
-    Optional<String> modelPath;
-
-    @ConfigProperty(name = "formcheck.batch.max-repetitions", defaultValue = "64")
-    int maxBatch;
-
-    private Classifier classifier;
-    private Classification.ModelRef modelRef;
-
-    void onStart(@Observes StartupEvent event) {
-        String source = modelPath.orElse("classpath:" + BUNDLED_MODEL);
-        try {
-            classifier = modelPath.isPresent() ? Classifier.load(Path.of(modelPath.get())) : loadBundled();
-            ModelFile file = classifier.file();
-            modelRef = new Classification.ModelRef(
-                    file.header().getOrDefault(ModelFile.NAME, "unnamed"),
-                    file.header().getOrDefault(ModelFile.VERSION, ""),
-                    file.header().getOrDefault(ModelFile.TRAINED_AT, ""));
-            LOG.infof("loaded model %s version %s from %s", modelRef.name(), modelRef.version(), source);
-        } catch (IOException | RuntimeException e) {
-            LOG.errorf("cannot start: model %s is unusable: %s", source, e.getMessage());
-            Quarkus.asyncExit(1);
-        }
-    }
-
-    private static Classifier loadBundled() throws IOException {
-        try (InputStream in = ClassificationService.class.getClassLoader().getResourceAsStream(BUNDLED_MODEL)) {
-            if (in == null) {
-                throw new IOException("the application was built without " + BUNDLED_MODEL);
-            }
-            return new Classifier(ModelFile.read(in));
-        }
+    @Inject
+    public ClassificationService(
+            Classifier classifier, @ConfigProperty(name = "formcheck.batch.max-repetitions") int maxBatch) {
+        this.classifier = classifier;
+        this.maxBatch = maxBatch;
+        Map<String, String> header = classifier.file().header();
+        this.modelRef = new Classification.ModelRef(
+                header.getOrDefault(ModelFile.NAME, "unnamed"),
+                header.getOrDefault(ModelFile.VERSION, ""),
+                header.getOrDefault(ModelFile.TRAINED_AT, ""));
     }
 
     public Classification classify(ClassifyRequest request) {
-        if (request == null) {
-            throw new BadRequestException("missing request body: expected {\"samples\": [{feature: value, ...}, ...]}");
-        }
         return answer(classifier.probabilities(RequestSamples.toMatrix(request.samples(), classifier.features())));
     }
 
     public BatchClassification classifyBatch(BatchRequest request) {
-        if (request == null || request.repetitions() == null) {
-            throw new BadRequestException(
-                    "missing repetitions: expected {\"repetitions\": [{\"samples\": [...]}, ...]}");
+        List<ClassifyRequest> repetitions = request.repetitions();
+        if (repetitions == null || repetitions.isEmpty()) {
+            throw new InvalidInputException(
+                    "the batch has no repetitions: expected {\"repetitions\": [{\"samples\": [...]}, ...]}");
         }
-        if (request.repetitions().isEmpty()) {
-            throw new BadRequestException("repetitions is empty");
-        }
-        if (request.repetitions().size() > maxBatch) {
-            throw new BadRequestException("the batch has "
-                    + request.repetitions().size() + " repetitions; at most " + maxBatch + " are accepted");
+        if (repetitions.size() > maxBatch) {
+            throw new InvalidInputException(
+                    "the batch has " + repetitions.size() + " repetitions; at most " + maxBatch + " are accepted");
         }
         List<Classification> results = new ArrayList<>();
-        for (int i = 0; i < request.repetitions().size(); i++) {
+        for (int i = 0; i < repetitions.size(); i++) {
+            if (repetitions.get(i) == null) {
+                throw new InvalidInputException("repetition " + i + " is null; expected {\"samples\": [...]}");
+            }
             try {
-                results.add(classify(request.repetitions().get(i)));
-            } catch (BadRequestException e) {
-                throw new BadRequestException("repetition " + i + ": " + e.getMessage());
+                results.add(classify(repetitions.get(i)));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("repetition " + i + ": " + e.getMessage());
             }
         }
         return new BatchClassification(results);
@@ -120,6 +89,11 @@ public class ClassificationService {
                 Classifier.MAX_SAMPLES,
                 maxBatch,
                 training);
+    }
+
+    /** The model's input features, in the order it reads them. */
+    public List<String> features() {
+        return classifier.features();
     }
 
     private Classification answer(float[] p) {

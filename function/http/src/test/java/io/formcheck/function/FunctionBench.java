@@ -1,9 +1,12 @@
 package io.formcheck.function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.formcheck.function.ColdStarts.Variant;
+import io.formcheck.function.contract.Contract;
 import io.formcheck.model.Features;
 import io.formcheck.trainer.data.RealData;
 import io.formcheck.trainer.data.RepetitionWindow;
+import io.formcheck.trainer.data.Windowing;
 import io.formcheck.trainer.data.WleCsvReader;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,80 +29,140 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The function's numbers, side by side in one run: in-process latency, cold start of the packaged
- * JVM application, HTTP latency with one client, throughput with several, and resident memory.
- * Run with {@code function/bench.sh} after packaging.
+ * The function's numbers, side by side in one run: in-process latency (a 23-reading repetition and a
+ * 2.5 s one at the sensors' full rate), cold starts (the HTTP application on JDK 17, on JDK 25 and on
+ * JDK 25 with its AOT cache; the Lambda build under AWS's runtime interface client against a Runtime
+ * API stand-in), HTTP latency with one client, throughput with several, and resident memory.
+ * Run with {@code function/bench.sh}, which builds what it needs and holds the machine's CPU lock.
  */
 public final class FunctionBench {
     static final String JVM_FLAGS = "-Xmx96m -XX:+UseSerialGC";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** 2.5 s at the original recordings' ~45 readings a second, where they are not at hand. */
+    static final int FULL_RATE_READINGS = 114;
 
     public static void main(String[] args) throws Exception {
-        Path app = Path.of(args.length > 0 ? args[0] : "target/quarkus-app/quarkus-run.jar");
-        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        if (!Files.isRegularFile(app)) {
-            System.err.println(
-                    "error: " + app + " not found: package the HTTP application first (see function/bench.sh)");
+        Path http = Path.of(args.length > 0 ? args[0] : "target/quarkus-app").toAbsolutePath();
+        Path lambda = Path.of(args.length > 1 ? args[1] : "../lambda/target").toAbsolutePath();
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        String java25 = System.getenv().getOrDefault("FORMCHECK_JAVA25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        if (!Files.isRegularFile(http.resolve("quarkus-run.jar"))
+                || !Files.isDirectory(lambda.resolve("runtime-api"))) {
+            System.err.println("error: package the HTTP and Lambda applications first (see function/bench.sh)");
             System.exit(2);
         }
         String body = JSON.writeValueAsString(Map.of("samples", repetition(23)));
+        List<Map<String, Object>> fullRateSamples = fullRateRepetition();
+        String fullRate = JSON.writeValueAsString(Map.of("samples", fullRateSamples));
 
-        ClassificationService service = new ClassificationService();
-        service.modelPath = Optional.empty();
-        service.maxBatch = 64;
-        service.onStart(null);
-        ClassifyRequest request = JSON.readValue(body, ClassifyRequest.class);
-        double[] core = time(20_000, () -> service.classify(request));
-        double[] withJson = time(
-                20_000, () -> JSON.writeValueAsString(service.classify(JSON.readValue(body, ClassifyRequest.class))));
-        System.out.printf(
-                Locale.ROOT, "in-process classify, 23 readings: median %.3f ms, p90 %.3f ms%n", core[0], core[1]);
-        System.out.printf(
-                Locale.ROOT,
-                "in-process with JSON parse and write: median %.3f ms, p90 %.3f ms%n",
-                withJson[0],
-                withJson[1]);
+        ClassificationService service = new ClassificationService(ModelLoader.loadBundled(), 64);
+        Contract contract = new Contract(service, JSON, 6_291_456);
+        inProcess("23 readings", service, contract, body);
+        inProcess(fullRateSamples.size() + " readings (2.5 s at the full rate)", service, contract, fullRate);
 
-        double[] starts = new double[5];
-        for (int i = 0; i < starts.length; i++) {
-            try (Server s = Server.start(app)) {
-                starts[i] = s.firstAnswerMillis(body);
+        String java17 = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> flags = List.of(JVM_FLAGS.split(" "));
+        List<Variant> httpVariants = new ArrayList<>();
+        httpVariants.add(new Variant("HTTP, JDK " + Runtime.version().feature(), concat(java17, flags), http));
+        boolean has25 = Files.isExecutable(Path.of(java25));
+        if (has25) {
+            httpVariants.add(new Variant("HTTP, JDK 25", concat(java25, flags), http));
+            if (Files.isRegularFile(http.resolve("app.aot"))) {
+                httpVariants.add(new Variant(
+                        "HTTP, JDK 25 + AOT cache", concat(java25, concat("-XX:AOTCache=app.aot", flags)), http));
+                httpVariants.add(new Variant(
+                        "HTTP, JDK 25 + AOT cache + C1 only",
+                        concat(java25, concat("-XX:AOTCache=app.aot", concat("-XX:TieredStopAtLevel=1", flags))),
+                        http));
+            } else {
+                System.out.println(
+                        "HTTP with the AOT cache: skipped, no app.aot (function/http/aot-cache.sh writes it)");
             }
+        } else {
+            System.out.println("JDK 25 rows: skipped, no JDK 25 at " + java25 + " (set FORMCHECK_JAVA25)");
         }
-        Arrays.sort(starts);
-        System.out.printf(
-                Locale.ROOT,
-                "cold start (%s) to first classification: median %.0f ms (min %.0f, max %.0f)%n",
-                JVM_FLAGS,
-                starts[2],
-                starts[0],
-                starts[4]);
+        ColdStarts.compare(
+                "cold start to the first classification (" + JVM_FLAGS + ")",
+                httpVariants,
+                v -> ColdStarts.http(v, body));
 
-        try (Server s = Server.start(app)) {
-            s.firstAnswerMillis(body);
+        byte[] event = JSON.writeValueAsBytes(Map.of(
+                "version",
+                "2.0",
+                "rawPath",
+                "/classify",
+                "requestContext",
+                Map.of("http", Map.of("method", "POST", "path", "/classify"), "stage", "$default"),
+                "body",
+                body,
+                "isBase64Encoded",
+                false));
+        List<Variant> lambdaVariants = new ArrayList<>();
+        lambdaVariants.add(new Variant(
+                "Lambda, JDK " + Runtime.version().feature(), ColdStarts.lambdaCommand(java17, lambda), lambda));
+        if (has25) {
+            lambdaVariants.add(new Variant("Lambda, JDK 25", ColdStarts.lambdaCommand(java25, lambda), lambda));
+        }
+        Map<String, List<Double>> inits = new LinkedHashMap<>();
+        ColdStarts.compare(
+                "Lambda build under the runtime interface client, process start to the first answer (Function URL event)",
+                lambdaVariants,
+                v -> ColdStarts.lambda(v, event, inits));
+        inits.forEach((name, t) -> System.out.printf(
+                Locale.ROOT,
+                "  %-34s Init (start to the first poll for an event): median %.0f ms%n",
+                name,
+                ColdStarts.median(t.stream().mapToDouble(Double::doubleValue).toArray())));
+
+        for (Variant v : httpVariants) {
+            steadyState(v, body, clients);
+        }
+    }
+
+    /** One client's latency, several clients' throughput and resident memory under that load, of one variant. */
+    private static void steadyState(Variant v, String body, int clients) throws Exception {
+        try (Server s = Server.start(v)) {
+            s.awaitFirstAnswer(body);
             HttpClient client =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest post = s.post(body);
-            double[] http = time(5_000, () -> client.send(post, HttpResponse.BodyHandlers.ofString()));
-            System.out.printf(
-                    Locale.ROOT, "HTTP on loopback, one client: median %.3f ms, p90 %.3f ms%n", http[0], http[1]);
+            double[] latency = time(5_000, () -> client.send(post, HttpResponse.BodyHandlers.ofString()));
             double rate = throughput(s, body, clients, Duration.ofSeconds(10));
-            System.out.printf(
-                    Locale.ROOT, "HTTP throughput, %d Java clients for 10 s: %.0f classifications/s%n", clients, rate);
             Optional<Double> wrk = Wrk.throughput(s.port(), body, 8, Duration.ofSeconds(10));
-            wrk.ifPresentOrElse(
-                    r -> System.out.printf(
-                            Locale.ROOT,
-                            "HTTP throughput, wrk with 8 connections for 10 s: %.0f classifications/s%n",
-                            r),
-                    () -> System.out.println(
-                            "HTTP throughput with wrk: skipped, wrk is not installed (apt-get install wrk)"));
             System.out.printf(
                     Locale.ROOT,
-                    "resident memory: peak %d MB (VmHWM), now %d MB, heap limit -Xmx96m%n",
-                    s.memoryKb("VmHWM") / 1024,
-                    s.memoryKb("VmRSS") / 1024);
+                    "%s: HTTP on loopback, one client: median %.3f ms, p90 %.3f ms; %d Java clients: %.0f/s; %s;"
+                            + " resident memory peak %d MB (-Xmx96m)%n",
+                    v.name(),
+                    latency[0],
+                    latency[1],
+                    clients,
+                    rate,
+                    wrk.map(r -> String.format(Locale.ROOT, "wrk, 8 connections: %.0f/s", r))
+                            .orElse("wrk not installed (apt-get install wrk)"),
+                    s.memoryKb("VmHWM") / 1024);
         }
+    }
+
+    private static void inProcess(String what, ClassificationService service, Contract contract, String body)
+            throws Exception {
+        ClassifyRequest request = JSON.readValue(body, ClassifyRequest.class);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        double[] core = time(20_000, () -> service.classify(request));
+        double[] withJson = time(20_000, () -> contract.call("POST", "/classify", bytes));
+        System.out.printf(
+                Locale.ROOT,
+                "in-process classify, %s: median %.3f ms, p90 %.3f ms; with JSON read and written: median %.3f ms%n",
+                what,
+                core[0],
+                core[1],
+                withJson[0]);
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
     }
 
     interface Call {
@@ -197,47 +261,71 @@ public final class FunctionBench {
         }
     }
 
-    /** A real 23-reading window where the data is at hand, else made-up readings. */
+    /** The first {@code steps} readings of the first long enough window of the public file, else made-up readings. */
     static List<Map<String, Object>> repetition(int steps) throws Exception {
-        float[][] readings = null;
         Path data = RealData.trainingFile();
         if (data != null) {
             for (RepetitionWindow w : WleCsvReader.read(data).numWindows()) {
                 if (w.length() >= steps) {
-                    readings = Arrays.copyOf(w.samples(), steps);
-                    break;
+                    return samples(Arrays.copyOf(w.samples(), steps));
                 }
             }
         }
-        List<Map<String, Object>> samples = new ArrayList<>();
+        System.out.println("(no real window of " + steps + " readings at hand: made-up readings)");
+        return samples(madeUp(steps));
+    }
+
+    /** The first 2.5 s window of the full-rate recordings (about 114 readings), else 114 made-up readings. */
+    static List<Map<String, Object>> fullRateRepetition() throws Exception {
+        Path data = RealData.fullRateFile();
+        if (data != null) {
+            List<RepetitionWindow> windows = WleCsvReader.read(data)
+                    .windows(new Windowing.ByTime(2.5, 2.5))
+                    .scored();
+            return samples(windows.get(0).samples());
+        }
+        System.out.println("(the full-rate recordings are not at hand: made-up readings)");
+        return samples(madeUp(FULL_RATE_READINGS));
+    }
+
+    private static float[][] madeUp(int steps) {
+        float[][] readings = new float[steps][Features.COUNT];
         for (int t = 0; t < steps; t++) {
+            for (int j = 0; j < Features.COUNT; j++) {
+                readings[t][j] = (t * 31 + j * 7) % 100;
+            }
+        }
+        return readings;
+    }
+
+    private static List<Map<String, Object>> samples(float[][] readings) {
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (float[] reading : readings) {
             Map<String, Object> sample = new LinkedHashMap<>();
             for (int j = 0; j < Features.COUNT; j++) {
-                sample.put(
-                        Features.NAMES.get(j), readings == null ? (double) ((t * 31 + j * 7) % 100) : readings[t][j]);
+                sample.put(Features.NAMES.get(j), reading[j]);
             }
             samples.add(sample);
         }
         return samples;
     }
 
-    /** The packaged application in a process of its own on a free loopback port. */
-    record Server(Process process, int port, long startNanos) implements AutoCloseable {
-        static Server start(Path app) throws IOException {
+    /** The packaged HTTP application in a process of its own on a free loopback port. */
+    record Server(Process process, int port) implements AutoCloseable {
+        static Server start(Variant v) throws IOException {
             int port;
             try (ServerSocket probe = new ServerSocket(0)) {
                 port = probe.getLocalPort();
             }
-            List<String> cmd = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            cmd.addAll(List.of(JVM_FLAGS.split(" ")));
-            cmd.addAll(List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port, "-jar", app.toString()));
-            long t0 = System.nanoTime();
+            List<String> cmd = new ArrayList<>(v.command());
+            cmd.addAll(
+                    List.of("-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port, "-jar", "quarkus-run.jar"));
             Process p = new ProcessBuilder(cmd)
+                    .directory(v.workDir().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            return new Server(p, port, t0);
+            return new Server(p, port);
         }
 
         HttpRequest post(String body) {
@@ -247,22 +335,21 @@ public final class FunctionBench {
                     .build();
         }
 
-        /** Polls until the first classification is answered; ms from process start. */
-        double firstAnswerMillis(String body) throws Exception {
+        void awaitFirstAnswer(String body) throws Exception {
             HttpClient client = HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + 30_000_000_000L;
+            long deadline = System.nanoTime() + 60_000_000_000L;
             while (System.nanoTime() < deadline) {
                 try {
-                    if (client.send(post(body), HttpResponse.BodyHandlers.ofString())
+                    if (client.send(post(body), HttpResponse.BodyHandlers.discarding())
                                     .statusCode()
                             == 200) {
-                        return (System.nanoTime() - startNanos) / 1e6;
+                        return;
                     }
                 } catch (IOException notYet) {
                     Thread.sleep(5);
                 }
             }
-            throw new IllegalStateException("the application did not answer within 30 s");
+            throw new IllegalStateException("the application did not answer within 60 s");
         }
 
         long memoryKb(String field) throws IOException {

@@ -4,17 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.formcheck.function.ClassificationService;
+import io.formcheck.function.ModelLoader;
 import io.formcheck.model.Classifier;
 import io.formcheck.model.Features;
-import io.formcheck.model.ModelFile;
 import io.formcheck.trainer.data.RealData;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.WleCsvReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,10 +27,7 @@ class ParityTest {
     void labelsAndProbabilitiesMatchTheTrainer() throws Exception {
         Path file = RealData.trainingFile();
         assumeTrue(file != null, RealData.SKIP_MESSAGE);
-        Classifier trainerSide;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(ClassificationService.BUNDLED_MODEL)) {
-            trainerSide = new Classifier(ModelFile.read(in));
-        }
+        Classifier trainerSide = ModelLoader.loadBundled();
         List<RepetitionWindow> windows = WleCsvReader.read(file).numWindows();
         for (int i = 0; i < windows.size(); i += 7) {
             RepetitionWindow w = windows.get(i);

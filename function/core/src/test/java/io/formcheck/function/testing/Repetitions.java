@@ -1,4 +1,4 @@
-package io.formcheck.function.http;
+package io.formcheck.function.testing;
 
 import io.formcheck.model.Features;
 import java.util.ArrayList;
@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Random;
 
 /** Request bodies for the tests: repetitions of plausible raw readings. */
-final class Repetitions {
+public final class Repetitions {
     private Repetitions() {}
 
-    static List<Map<String, Object>> samples(int steps, long seed) {
+    public static List<Map<String, Object>> samples(int steps, long seed) {
         Random rng = new Random(seed);
         List<Map<String, Object>> samples = new ArrayList<>();
         for (int t = 0; t < steps; t++) {
@@ -24,7 +24,7 @@ final class Repetitions {
         return samples;
     }
 
-    static Map<String, Object> body(int steps, long seed) {
+    public static Map<String, Object> body(int steps, long seed) {
         return Map.of("samples", samples(steps, seed));
     }
 }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.formcheck.function.testing.Repetitions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -16,7 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ClassifyFunctionsTest {
+/** What the answers say: a label and probabilities that sum to one, a batch in order, the model described. */
+class AnswersTest {
     @Test
     void classifyAnswersWithALabelAndProbabilitiesThatSumToOne() {
         JsonPath answer = given().contentType(ContentType.JSON)
@@ -34,27 +36,6 @@ class ClassifyFunctionsTest {
         assertEquals(List.of("A", "B", "C", "D", "E"), List.copyOf(p.keySet()));
         assertEquals(1.0, p.values().stream().mapToDouble(Float::doubleValue).sum(), 1e-5);
         assertEquals(p.get(answer.getString("label")), answer.getFloat("confidence"));
-    }
-
-    @Test
-    void extraKeysAreIgnored() {
-        List<Map<String, Object>> samples = Repetitions.samples(5, 2);
-        String plain = given().contentType(ContentType.JSON)
-                .body(Map.of("samples", samples))
-                .post("/classify")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        samples.forEach(s -> s.put("heart_rate", "not a feature"));
-        String withExtras = given().contentType(ContentType.JSON)
-                .body(Map.of("samples", samples))
-                .post("/classify")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        assertEquals(plain, withExtras);
     }
 
     @Test
@@ -83,19 +64,10 @@ class ClassifyFunctionsTest {
     }
 
     @Test
-    void aThousandReadingsAreAccepted() {
-        given().contentType(ContentType.JSON)
-                .body(Repetitions.body(1000, 5))
-                .post("/classify")
-                .then()
-                .statusCode(200);
-    }
-
-    @Test
     void modelDescribesTheLoadedModel() {
         given().contentType(ContentType.JSON)
                 .when()
-                .post("/model")
+                .get("/model")
                 .then()
                 .statusCode(200)
                 .body("features", hasSize(52))
