@@ -38,7 +38,8 @@ final class CvCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelSpec spec = options.toSpec();
         Dataset.Windows windows = data.load(true).windows(window.windowing());
-        Map<String, Experiment.Outcome> outcomes = Study.leaveOneSubjectOut(spec, windows, System.err::println);
+        Map<String, Experiment.Outcome> outcomes =
+                Study.leaveOneSubjectOut(spec, windows, System.err::println, (person, outcome) -> {});
         Map<String, Object> perSubject = new LinkedHashMap<>();
         outcomes.forEach((person, outcome) -> {
             Map<String, Object> result = new LinkedHashMap<>(MetricsReport.toMap(outcome.test()));

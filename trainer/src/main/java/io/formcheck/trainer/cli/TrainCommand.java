@@ -66,7 +66,8 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Double> people = new LinkedHashMap<>();
         if (loso) {
             System.err.println("leave-one-subject-out (new people):");
-            people = Study.accuracies(Study.leaveOneSubjectOut(spec, windows, line -> System.err.println("  " + line)));
+            people = Study.accuracies(Study.leaveOneSubjectOut(
+                    spec, windows, line -> System.err.println("  " + line), (person, outcome) -> {}));
         }
         Splits.Split split = Splits.stratified(windows, spec.seed(), spec.needsValidation());
         if (split.test().isEmpty() || split.train().isEmpty()) {

@@ -122,8 +122,8 @@ final class TuneCommand implements Callable<Integer> {
                     name,
                     windows.windowing().describe());
             long t0 = System.nanoTime();
-            Map<String, Experiment.Outcome> outcomes =
-                    Study.leaveOneSubjectOut(spec, windows, line -> System.err.println("    " + line));
+            Map<String, Experiment.Outcome> outcomes = Study.leaveOneSubjectOut(
+                    spec, windows, line -> System.err.println("    " + line), (person, outcome) -> {});
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Double> people = Study.accuracies(outcomes);
             Map<String, Object> r = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -35,10 +36,14 @@ public final class Study {
 
     /**
      * One run per person, trained on everyone else and tested on that person's scored windows (the spec's
-     * seed for every fold); progress is told each run's lines, then the person's accuracy.
+     * seed for every fold); progress is told each run's lines, then the person's accuracy; done is told
+     * each fold's outcome as it ends.
      */
     public static Map<String, Experiment.Outcome> leaveOneSubjectOut(
-            ModelSpec spec, Dataset.Windows windows, Consumer<String> progress) {
+            ModelSpec spec,
+            Dataset.Windows windows,
+            Consumer<String> progress,
+            BiConsumer<String, Experiment.Outcome> done) {
         Map<String, Splits.Split> folds = Splits.leaveOneSubjectOut(windows, spec.seed(), spec.needsValidation());
         if (folds.size() < 2) {
             throw new IllegalArgumentException(
@@ -66,6 +71,7 @@ public final class Study {
                     person,
                     outcome.test().accuracy()));
             outcomes.put(person, outcome);
+            done.accept(person, outcome);
         }
         return outcomes;
     }
@@ -87,7 +93,7 @@ public final class Study {
             Progress progress) {
         Map<String, Double> subjects = new LinkedHashMap<>();
         if (leaveOneSubjectOut) {
-            leaveOneSubjectOut(spec.withSeed(seeds[0]), windows, line -> {}).forEach((person, outcome) -> {
+            leaveOneSubjectOut(spec.withSeed(seeds[0]), windows, line -> {}, (person, outcome) -> {
                 subjects.put(person, outcome.test().accuracy());
                 progress.done(name + ", " + person + " left out", outcome.test().accuracy());
             });
