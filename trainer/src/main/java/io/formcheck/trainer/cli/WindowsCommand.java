@@ -79,10 +79,10 @@ final class WindowsCommand implements Callable<Integer> {
         int[] lengths =
                 windows.stream().mapToInt(RepetitionWindow::length).sorted().toArray();
         System.err.printf(
-                "wrote %s: %d windows of %s (%d readings; lengths %d..%d, median %d)%n",
+                "wrote %s: %d non-overlapping windows of --window %s (%d readings; lengths %d..%d, median %d)%n",
                 out,
                 windows.size(),
-                window.windowing().describe(),
+                window.window,
                 readings,
                 lengths[0],
                 lengths[lengths.length - 1],
