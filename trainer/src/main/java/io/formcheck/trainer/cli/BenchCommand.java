@@ -1,25 +1,28 @@
 package io.formcheck.trainer.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.formcheck.model.Classifier;
 import io.formcheck.model.Features;
 import io.formcheck.model.Standardization;
 import io.formcheck.trainer.data.Dataset;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
-import io.formcheck.trainer.spec.ModelSpec;
+import io.formcheck.trainer.nn.ClassifierNet;
+import io.formcheck.trainer.nn.Mode;
+import io.formcheck.trainer.nn.PackedBatch;
+import io.formcheck.trainer.report.Json;
 import io.formcheck.trainer.spec.NetworkSpec;
 import io.formcheck.trainer.spec.Preset;
 import io.formcheck.trainer.train.EpochStats;
 import io.formcheck.trainer.train.Experiment;
 import io.formcheck.trainer.train.ExportedModel;
 import io.formcheck.trainer.train.InputStatistics;
-import io.formcheck.trainer.train.ModelExport;
 import io.formcheck.trainer.train.Trainer;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,13 +32,11 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description =
-                "Measures training throughput (sequences/s, seed configuration) and the latency of one "
-                        + "classification by the model module's forward pass, for the seed LSTM and the default reading forest.")
+                "Measures the seed LSTM's training throughput (sequences/s), the latency of one window through the "
+                        + "model module's forward and the throughput of a batch of 64 windows; with libtorch's figures from the "
+                        + "same run (bench-vs-torch.sh), the ratios.")
 final class BenchCommand implements Callable<Integer> {
-    /** PyTorch 2.10 on this kind of 2-core machine, as measured for the trainer issue. */
-    private static final double TORCH_TRAIN_SEQ_PER_S = 1_900;
-
-    private static final double TORCH_LATENCY_MS = 0.44;
+    private static final int BATCH = 64;
 
     @Mixin
     DataOption data;
@@ -46,15 +47,30 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--epochs",
             description = "measured training epochs, after one warm-up epoch (default: ${DEFAULT-VALUE})")
-    int epochs = 5;
+    int epochs = 8;
 
     @Option(
             names = "--calls",
-            description = "measured classifications, after as many warm-up calls (default: ${DEFAULT-VALUE})")
-    int calls = 5_000;
+            description = "measured single-window classifications, after as many warm-up calls; a tenth of them (at "
+                    + "least 100) for the batch (default: ${DEFAULT-VALUE})")
+    int calls = 2_000;
 
-    @Option(names = "--steps", description = "readings in the repetition classified (default: ${DEFAULT-VALUE})")
-    int steps = 23;
+    @Option(
+            names = "--steps",
+            description = "readings in the windows classified (default: the median length of the data's windows)")
+    Integer steps;
+
+    @Option(
+            names = "--torch-results",
+            paramLabel = "FILE",
+            description = "results.json of the libtorch anchor run just before on the same data: training ratio")
+    Path torchResults;
+
+    @Option(
+            names = "--torch-inference",
+            paramLabel = "FILE",
+            description = "TorchLatency's JSON from the same run at the same --steps: inference ratios")
+    Path torchInference;
 
     @Override
     public Integer call() throws Exception {
@@ -62,6 +78,15 @@ final class BenchCommand implements Callable<Integer> {
         NetworkSpec spec = ((NetworkSpec) Preset.SEED.spec()).withEpochs(epochs + 1);
         Dataset.Windows cut = ds.windows(window.windowing());
         List<RepetitionWindow> windows = cut.scored();
+        int[] lengths =
+                windows.stream().mapToInt(RepetitionWindow::length).sorted().toArray();
+        int length = steps != null ? steps : lengths[lengths.length / 2];
+        // read before the long measurements, so that a wrong file is refused at once
+        JsonNode torchTraining =
+                torchResults == null ? null : trainingRun(Json.mapper().readTree(torchResults.toFile()));
+        JsonNode torchRuns =
+                torchInference == null ? null : inferenceRuns(Json.mapper().readTree(torchInference.toFile()), length);
+
         Splits.Split split = Splits.stratified(cut, spec.seed(), true);
         Standardization st = InputStatistics.fit(split.train());
         Trainer.Examples train = Experiment.examples(split.train(), st);
@@ -77,48 +102,105 @@ final class BenchCommand implements Callable<Integer> {
         double medianEpoch = seconds[seconds.length / 2];
         double seqPerSecond = train.size() / medianEpoch;
 
-        float[][] repetition = repetition(windows, steps);
-        double[] lstm = latency(
-                new Classifier(ModelExport.toModelFile(ExportedModel.of(result.net()), st, steps, Map.of())),
-                repetition);
-
-        ModelSpec forest = Preset.DEFAULT.spec();
-        long t0 = System.nanoTime();
-        Experiment.Fitted trees = Experiment.fitForest(forest, split.train(), line -> {});
-        double fitSeconds = (System.nanoTime() - t0) / 1e9;
-        double[] forestMs = latency(Experiment.classifier(trees.model(), trees.standardization(), steps), repetition);
+        List<float[][]> repetitions = repetitions(windows, length, BATCH);
+        Classifier classifier = Experiment.classifier(ExportedModel.of(result.net()), st, length);
+        double[] single = latency(classifier, repetitions.get(0));
+        List<float[]> batch =
+                repetitions.stream().map(r -> flatten(st.apply(r))).toList();
+        double batchMs = batchLatency(result.net(), batch);
 
         System.out.printf(
                 Locale.ROOT,
-                "training: %.0f sequences/s (median epoch %.3fs over %d epochs, %d sequences)"
-                        + "  = %.2fx PyTorch's %,.0f%n",
+                "training, seed configuration, %d windows of %d..%d readings (median %d): %.0f sequences/s"
+                        + " (median epoch %.3f s over %d epochs)%n",
+                train.size(),
+                lengths[0],
+                lengths[lengths.length - 1],
+                lengths[lengths.length / 2],
                 seqPerSecond,
                 medianEpoch,
-                epochs,
-                train.size(),
-                seqPerSecond / TORCH_TRAIN_SEQ_PER_S,
-                TORCH_TRAIN_SEQ_PER_S);
+                epochs);
+        if (torchTraining != null) {
+            double torch = torchTraining.get("train_seq_per_sec").asDouble();
+            System.out.printf(
+                    Locale.ROOT,
+                    "  libtorch, same run (%d threads, oneDNN %s): %.0f sequences/s  ratio %.2fx%n",
+                    torchTraining.get("threads").asInt(),
+                    torchTraining.get("onednn_lstm").asBoolean() ? "on" : "off",
+                    torch,
+                    seqPerSecond / torch);
+        }
         System.out.printf(
                 Locale.ROOT,
-                "inference, seed LSTM: %d-reading repetition median %.3f ms, p90 %.3f ms over %d calls"
-                        + "  = %.2fx faster than PyTorch's %.2f ms%n",
-                steps,
-                lstm[0],
-                lstm[1],
-                calls,
-                TORCH_LATENCY_MS / lstm[0],
-                TORCH_LATENCY_MS);
+                "one %d-reading window, seed LSTM, model module forward: median %.3f ms, p90 %.3f ms over %d calls%n",
+                length,
+                single[0],
+                single[1],
+                calls);
+        if (torchRuns != null) {
+            double torch = best(torchRuns, 1);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  libtorch, same run, batch 1 (best of its thread counts): %.3f ms  ratio %.2fx the time%n",
+                    torch,
+                    single[0] / torch);
+        }
         System.out.printf(
                 Locale.ROOT,
-                "default preset (%s): fitted in %.1fs on %d repetitions; inference median %.3f ms,"
-                        + " p90 %.3f ms  = %.2fx the seed LSTM's time%n",
-                forest.architecture(),
-                fitSeconds,
-                split.train().size(),
-                forestMs[0],
-                forestMs[1],
-                forestMs[0] / lstm[0]);
+                "a batch of %d %d-reading windows, the trainer's batched forward (one thread): median %.3f ms, %.0f sequences/s%n",
+                BATCH,
+                length,
+                batchMs,
+                BATCH / (batchMs / 1e3));
+        if (torchRuns != null) {
+            double torch = best(torchRuns, BATCH);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  libtorch, same run, batch %d (best of its thread counts): %.3f ms, %.0f sequences/s  ratio %.2fx%n",
+                    BATCH,
+                    torch,
+                    BATCH / (torch / 1e3),
+                    torch / batchMs);
+        }
         return 0;
+    }
+
+    /** The anchor's two-thread oneDNN training run (its default and fastest), else its first. */
+    private static JsonNode trainingRun(JsonNode results) {
+        JsonNode runs = results.path("training").path("runs");
+        if (!runs.isArray() || runs.isEmpty()) {
+            throw new IllegalArgumentException("--torch-results holds no training.runs: not the anchor's results.json");
+        }
+        for (JsonNode run : runs) {
+            if (run.path("threads").asInt() == 2 && run.path("onednn_lstm").asBoolean()) {
+                return run;
+            }
+        }
+        return runs.get(0);
+    }
+
+    /** TorchLatency's runs, refused unless timed at the length timed here. */
+    private static JsonNode inferenceRuns(JsonNode latency, int length) {
+        if (latency.path("len").asInt() != length) {
+            throw new IllegalArgumentException(
+                    "--torch-inference timed " + latency.path("len").asInt() + "-reading windows; give --steps "
+                            + latency.path("len").asInt() + " to time the same here");
+        }
+        return latency.path("runs");
+    }
+
+    /** libtorch's fastest median at that batch size over the thread counts it tried. */
+    private static double best(JsonNode runs, int batch) {
+        double best = Double.POSITIVE_INFINITY;
+        for (JsonNode run : runs) {
+            if (run.path("batch").asInt() == batch) {
+                best = Math.min(best, run.path("median_ms").asDouble());
+            }
+        }
+        if (best == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("--torch-inference has no run at batch " + batch);
+        }
+        return best;
     }
 
     /** Median and 90th percentile milliseconds of one classification, after as many warm-up calls. */
@@ -136,20 +218,53 @@ final class BenchCommand implements Callable<Integer> {
         return new double[] {nanos[calls / 2] / 1e6, nanos[calls * 9 / 10] / 1e6};
     }
 
-    /** A real repetition of that length where the data has one, else a longer one cut, else random readings. */
-    private static float[][] repetition(List<RepetitionWindow> windows, int steps) {
+    /**
+     * Median milliseconds of packing the batch and its evaluation-mode forward to the logits, in a
+     * workspace made once as a server would keep it, after as many warm-up calls.
+     */
+    private double batchLatency(ClassifierNet net, List<float[]> batch) {
+        int maxSteps =
+                batch.stream().mapToInt(s -> s.length / net.inputs()).max().orElseThrow();
+        ClassifierNet.Workspace ws = net.workspace(batch.size(), batch.size() * maxSteps);
+        int n = Math.max(100, calls / 10);
+        long[] nanos = new long[n];
+        for (int i = -n; i < n; i++) {
+            long t0 = System.nanoTime();
+            net.forward(PackedBatch.of(batch, null, net.inputs()), ws, Mode.EVAL);
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - t0;
+            }
+        }
+        Arrays.sort(nanos);
+        return nanos[n / 2] / 1e6;
+    }
+
+    /**
+     * count repetitions of exactly that many readings: real windows of at least that length cut to it
+     * (repeated when there are fewer), as libtorch's benchmark cuts or pads its test windows.
+     */
+    private static List<float[][]> repetitions(List<RepetitionWindow> windows, int steps, int count) {
+        List<float[][]> cut = new ArrayList<>();
         for (RepetitionWindow w : windows) {
             if (w.length() >= steps) {
-                return Arrays.copyOf(w.samples(), steps);
+                cut.add(Arrays.copyOf(w.samples(), steps));
             }
         }
-        Random rng = new Random(1);
-        float[][] r = new float[steps][Features.COUNT];
-        for (float[] row : r) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = (float) rng.nextGaussian();
-            }
+        if (cut.isEmpty()) {
+            throw new IllegalArgumentException("no window has " + steps + " readings: give a smaller --steps");
         }
-        return r;
+        List<float[][]> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(cut.get(i % cut.size()));
+        }
+        return out;
+    }
+
+    private static float[] flatten(float[][] rows) {
+        float[] out = new float[rows.length * rows[0].length];
+        for (int t = 0; t < rows.length; t++) {
+            System.arraycopy(rows[t], 0, out, t * rows[t].length, rows[t].length);
+        }
+        return out;
     }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             TuneCommand.class,
             BenchCommand.class,
+            WindowsCommand.class,
             ImportTorchCommand.class
         })
 public final class TrainerCli {

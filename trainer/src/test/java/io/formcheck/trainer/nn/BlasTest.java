@@ -34,6 +34,23 @@ class BlasTest {
         }
     }
 
+    @Test
+    void operandsLargerThanTheProductAreReadAndWrittenOnlyInTheirUsedPart() {
+        int m = 3, n = 4, k = 5;
+        float[] a = random(m * k + 7);
+        float[] b = random(k * n + 9);
+        float[] c = random(m * n + 11);
+        float[] c0 = c.clone();
+        Blas.mm(m, n, k, a, b, 1f, c);
+        float[] expected = reference(m, n, k, a, false, b, false, c0);
+        for (int i = 0; i < m * n; i++) {
+            assertEquals(expected[i], c[i], 1e-4 * (1 + Math.abs(expected[i])), "element " + i);
+        }
+        for (int i = m * n; i < c.length; i++) {
+            assertEquals(c0[i], c[i], 0f, "element " + i + " lies beyond the product");
+        }
+    }
+
     /** C = A.B (+ C0) with each operand optionally stored transposed, in double. */
     private static float[] reference(int m, int n, int k, float[] a, boolean aT, float[] b, boolean bT, float[] c0) {
         float[] c = new float[m * n];
