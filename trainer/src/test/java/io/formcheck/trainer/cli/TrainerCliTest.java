@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -218,6 +219,46 @@ class TrainerCliTest {
                 comparison.get("LSTM (seed configuration)").get("splitAccuracy").size());
         assertTrue(Files.size(compare.resolve("comparison.png")) > 0);
         assertTrue(c.out().contains("| reading forest |"), c.out());
+    }
+
+    @Test
+    void cvScoresEachPersonAndTheirShorterRequests() throws Exception {
+        Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
+        Path out = dir.resolve("cv");
+        Run cv = run(
+                "cv",
+                "--data",
+                data.toString(),
+                "--window",
+                "0.3s",
+                "--trees",
+                "10",
+                "--requests",
+                "0.2s,num_window",
+                "--out-dir",
+                out.toString());
+        assertEquals(0, cv.exit(), cv.err());
+        JsonNode report = Json.mapper().readTree(out.resolve("cv.json").toFile());
+        assertEquals(3, report.get("subjects").size());
+        double worst = 1;
+        double sum = 0;
+        for (JsonNode person : report.get("subjects")) {
+            worst = Math.min(worst, person.get("accuracy").asDouble());
+            sum += person.get("accuracy").asDouble();
+        }
+        assertEquals(worst, report.get("worst_accuracy").asDouble(), 1e-12);
+        assertEquals(sum / 3, report.get("mean_accuracy").asDouble(), 1e-12);
+        JsonNode requests = report.get("other_requests");
+        assertEquals(List.of("0.2s", "num_window"), List.copyOf(iterable(requests.fieldNames())));
+        assertEquals(3, requests.get("num_window").get("accuracy").size());
+        assertTrue(cv.out().contains("requests of 0.2s: mean"), cv.out());
+        assertTrue(Files.size(out.resolve("cv-accuracy.png")) > 0);
+    }
+
+    private static <T> List<T> iterable(Iterator<T> it) {
+        List<T> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
     }
 
     @Test
