@@ -81,6 +81,17 @@ public final class FunctionBench {
         } else {
             System.out.println("JDK 25 rows: skipped, no JDK 25 at " + java25 + " (set FORMCHECK_JAVA25)");
         }
+        for (Map.Entry<String, Path> other : otherBuilds().entrySet()) {
+            Path dir = other.getValue();
+            httpVariants.add(
+                    new Variant(other.getKey() + ", JDK " + Runtime.version().feature(), concat(java17, flags), dir));
+            if (has25 && Files.isRegularFile(dir.resolve("app.aot"))) {
+                httpVariants.add(new Variant(
+                        other.getKey() + ", JDK 25 + AOT cache",
+                        concat(java25, concat("-XX:AOTCache=app.aot", flags)),
+                        dir));
+            }
+        }
         ColdStarts.compare(
                 "cold start to the first classification (" + JVM_FLAGS + ")",
                 httpVariants,
@@ -157,6 +168,25 @@ public final class FunctionBench {
                 core[0],
                 core[1],
                 withJson[0]);
+    }
+
+    /**
+     * Other packaged HTTP builds to start beside this one ({@code formcheck.bench.compare}: "NAME=DIR ...",
+     * each DIR a quarkus-app directory, e.g. a copy of another commit's build), by name.
+     */
+    private static Map<String, Path> otherBuilds() {
+        Map<String, Path> builds = new LinkedHashMap<>();
+        String spec = System.getProperty("formcheck.bench.compare", "").trim();
+        for (String entry : spec.isEmpty() ? new String[0] : spec.split("\\s+")) {
+            int eq = entry.indexOf('=');
+            Path dir = Path.of(entry.substring(eq + 1)).toAbsolutePath();
+            if (eq < 1 || !Files.isRegularFile(dir.resolve("quarkus-run.jar"))) {
+                throw new IllegalArgumentException(
+                        "formcheck.bench.compare: expected NAME=DIR with DIR a packaged quarkus-app, got " + entry);
+            }
+            builds.put(entry.substring(0, eq), dir);
+        }
+        return builds;
     }
 
     private static List<String> concat(String first, List<String> rest) {
