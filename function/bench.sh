@@ -8,7 +8,8 @@
 # FORMCHECK_BENCH_COMPARE="NAME=DIR ..." starts other packaged HTTP builds beside this one in the cold starts
 # and steady state (DIR: a quarkus-app directory, e.g. a copy of another commit's
 # function/http/target/quarkus-app), each on the default JDK and on JDK 25 with an AOT cache of its own;
-# FORMCHECK_BENCH_ROUNDS (5) sets the rounds of cold starts.
+# FORMCHECK_BENCH_ROUNDS (5) sets the rounds of cold starts; FORMCHECK_BENCH_ONLY=REGEX measures only the
+# HTTP cold starts of the variants whose names match, e.g. 'AOT cache$'.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B install -DskipTests
@@ -40,4 +41,5 @@ flock /tmp/formcheck-cpu.lock ../../mvnw -q -B exec:java -Dexec.classpathScope=t
   -Dexec.mainClass=io.formcheck.function.FunctionBench \
   -Dexec.args="target/quarkus-app ../lambda/target ${1:-4}" \
   -Dformcheck.bench.compare="${compare[*]}" -Dformcheck.bench.rounds="${FORMCHECK_BENCH_ROUNDS:-5}" \
+  -Dformcheck.bench.only="${FORMCHECK_BENCH_ONLY:-}" \
   -Dformcheck.data.dir="${FORMCHECK_DATA_DIR:-../../../shared/data/wle}"

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * The function's numbers, side by side in one run: in-process latency (a 23-reading repetition and a
@@ -55,10 +56,13 @@ public final class FunctionBench {
         List<Map<String, Object>> fullRateSamples = fullRateRepetition();
         String fullRate = JSON.writeValueAsString(Map.of("samples", fullRateSamples));
 
-        ClassificationService service = new ClassificationService(ModelLoader.loadBundled(), 64);
-        Contract contract = new Contract(service, JSON, 6_291_456);
-        inProcess("23 readings", service, contract, body);
-        inProcess(fullRateSamples.size() + " readings (2.5 s at the full rate)", service, contract, fullRate);
+        String only = System.getProperty("formcheck.bench.only", "");
+        if (only.isEmpty()) {
+            ClassificationService service = new ClassificationService(ModelLoader.loadBundled(), 64);
+            Contract contract = new Contract(service, JSON, 6_291_456);
+            inProcess("23 readings", service, contract, body);
+            inProcess(fullRateSamples.size() + " readings (2.5 s at the full rate)", service, contract, fullRate);
+        }
 
         String java17 = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> flags = List.of(JVM_FLAGS.split(" "));
@@ -92,10 +96,16 @@ public final class FunctionBench {
                         dir));
             }
         }
+        if (!only.isEmpty()) {
+            httpVariants.removeIf(v -> !Pattern.compile(only).matcher(v.name()).find());
+        }
         ColdStarts.compare(
                 "cold start to the first classification (" + JVM_FLAGS + ")",
                 httpVariants,
                 v -> ColdStarts.http(v, body));
+        if (!only.isEmpty()) {
+            return;
+        }
 
         byte[] event = JSON.writeValueAsBytes(Map.of(
                 "version",
