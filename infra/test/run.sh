@@ -16,7 +16,7 @@ trap 'rm -f "$broken"' EXIT
 sed 's/ [$]{Timeout} s,/,/' infra/template.yaml >"$broken"
 grep -q "E9101 Timeout" <<<"$(lint "$broken" || true)" ||
   { echo "infra tests: the version rule missed a Timeout left out of the version's description" >&2; exit 1; }
-shellcheck -x infra/*.sh infra/test/*.sh function/*.sh function/lambda/*.sh .ci/run
+shellcheck -x infra/*.sh infra/test/*.sh function/*.sh function/http/*.sh function/lambda/*.sh .ci/run
 infra/test/stack-states.sh
 infra/test/e2e-moto.sh
 echo "infra tests: 4 passed, 0 failed"

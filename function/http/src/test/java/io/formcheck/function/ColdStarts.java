@@ -27,7 +27,8 @@ import java.util.Optional;
  * Init ended, at the first poll for an event).
  */
 final class ColdStarts {
-    static final int ROUNDS = 5;
+    /** Rounds per comparison: 5, or -Dformcheck.bench.rounds (FORMCHECK_BENCH_ROUNDS for bench.sh). */
+    static final int ROUNDS = Integer.getInteger("formcheck.bench.rounds", 5);
 
     /** A way to start a build: its name and the command line before the application's own arguments. */
     record Variant(String name, List<String> command, Path workDir) {}

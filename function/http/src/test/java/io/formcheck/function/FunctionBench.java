@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * The function's numbers, side by side in one run: in-process latency (a 23-reading repetition and a
@@ -55,10 +56,13 @@ public final class FunctionBench {
         List<Map<String, Object>> fullRateSamples = fullRateRepetition();
         String fullRate = JSON.writeValueAsString(Map.of("samples", fullRateSamples));
 
-        ClassificationService service = new ClassificationService(ModelLoader.loadBundled(), 64);
-        Contract contract = new Contract(service, JSON, 6_291_456);
-        inProcess("23 readings", service, contract, body);
-        inProcess(fullRateSamples.size() + " readings (2.5 s at the full rate)", service, contract, fullRate);
+        String only = System.getProperty("formcheck.bench.only", "");
+        if (only.isEmpty()) {
+            ClassificationService service = new ClassificationService(ModelLoader.loadBundled(), 64);
+            Contract contract = new Contract(service, JSON, 6_291_456);
+            inProcess("23 readings", service, contract, body);
+            inProcess(fullRateSamples.size() + " readings (2.5 s at the full rate)", service, contract, fullRate);
+        }
 
         String java17 = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> flags = List.of(JVM_FLAGS.split(" "));
@@ -81,10 +85,27 @@ public final class FunctionBench {
         } else {
             System.out.println("JDK 25 rows: skipped, no JDK 25 at " + java25 + " (set FORMCHECK_JAVA25)");
         }
+        for (Map.Entry<String, Path> other : otherBuilds().entrySet()) {
+            Path dir = other.getValue();
+            httpVariants.add(
+                    new Variant(other.getKey() + ", JDK " + Runtime.version().feature(), concat(java17, flags), dir));
+            if (has25 && Files.isRegularFile(dir.resolve("app.aot"))) {
+                httpVariants.add(new Variant(
+                        other.getKey() + ", JDK 25 + AOT cache",
+                        concat(java25, concat("-XX:AOTCache=app.aot", flags)),
+                        dir));
+            }
+        }
+        if (!only.isEmpty()) {
+            httpVariants.removeIf(v -> !Pattern.compile(only).matcher(v.name()).find());
+        }
         ColdStarts.compare(
                 "cold start to the first classification (" + JVM_FLAGS + ")",
                 httpVariants,
                 v -> ColdStarts.http(v, body));
+        if (!only.isEmpty()) {
+            return;
+        }
 
         byte[] event = JSON.writeValueAsBytes(Map.of(
                 "version",
@@ -157,6 +178,25 @@ public final class FunctionBench {
                 core[0],
                 core[1],
                 withJson[0]);
+    }
+
+    /**
+     * Other packaged HTTP builds to start beside this one ({@code formcheck.bench.compare}: "NAME=DIR ...",
+     * each DIR a quarkus-app directory, e.g. a copy of another commit's build), by name.
+     */
+    private static Map<String, Path> otherBuilds() {
+        Map<String, Path> builds = new LinkedHashMap<>();
+        String spec = System.getProperty("formcheck.bench.compare", "").trim();
+        for (String entry : spec.isEmpty() ? new String[0] : spec.split("\\s+")) {
+            int eq = entry.indexOf('=');
+            Path dir = Path.of(entry.substring(eq + 1)).toAbsolutePath();
+            if (eq < 1 || !Files.isRegularFile(dir.resolve("quarkus-run.jar"))) {
+                throw new IllegalArgumentException(
+                        "formcheck.bench.compare: expected NAME=DIR with DIR a packaged quarkus-app, got " + entry);
+            }
+            builds.put(entry.substring(0, eq), dir);
+        }
+        return builds;
     }
 
     private static List<String> concat(String first, List<String> rest) {

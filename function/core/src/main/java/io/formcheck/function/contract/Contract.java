@@ -6,6 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import formcheck.BadInput;
+import formcheck.InternalFailure;
+import formcheck.Refusal;
+import formcheck.TooLarge;
+import formcheck.UnknownFunction;
+import formcheck.WrongMethod;
 import io.formcheck.function.ClassificationService;
 import io.formcheck.function.ErrorAnswer;
 import io.formcheck.model.InvalidInputException;
@@ -58,18 +64,31 @@ public class Contract {
      */
     public Answer call(String method, String path, byte[] body) {
         try {
-            Route route = route(path);
-            if (!route.methods().contains(method)) {
-                throw new Refusal.WrongMethod(
-                        route.name() + " takes " + String.join(" or ", route.methods()) + ", not " + method,
-                        String.join(", ", route.methods()));
-            }
-            checkSize(body.length);
+            Route route = admit(method, path, body);
             JsonNode request = route.request() == null ? null : parse(body);
             return new Answer(200, json(dispatch(route, request)), null);
         } catch (RuntimeException e) {
             return answer(e);
         }
+    }
+
+    /**
+     * The checks that come before a function's body is read, for a binding that reads the body itself
+     * (Funqy): the path names a function that takes the method, and the body is within the limit and
+     * present where the function takes one. Returns the function; throws the {@link Refusal}.
+     */
+    public Route admit(String method, String path, byte[] body) {
+        Route route = route(path);
+        if (!route.methods().contains(method)) {
+            throw new WrongMethod(
+                    route.name() + " takes " + String.join(" or ", route.methods()) + ", not " + method,
+                    String.join(", ", route.methods()));
+        }
+        checkSize(body.length);
+        if (route.request() != null) {
+            requireBody(body);
+        }
+        return route;
     }
 
     /**
@@ -102,23 +121,26 @@ public class Contract {
     }
 
     /**
-     * The one mapping: what the caller is told of a failure. Bad input and refusals pass as they are
-     * (no stack trace); anything else is logged with its stack trace and becomes "internal error".
+     * The one mapping: what the caller is told of a failure. A refusal passes as it is, the model's bad
+     * input becomes {@link BadInput} with its message (no stack trace); anything else is logged with its
+     * stack trace and becomes "internal error".
      */
-    public RuntimeException refusal(Throwable failure) {
-        if (failure instanceof InvalidInputException || failure instanceof Refusal) {
-            return (RuntimeException) failure;
+    public Refusal refusal(Throwable failure) {
+        if (failure instanceof Refusal refusal) {
+            return refusal;
+        }
+        if (failure instanceof InvalidInputException) {
+            return new BadInput(failure.getMessage());
         }
         LOG.error("a call failed", failure);
-        return new Refusal.Internal();
+        return new InternalFailure();
     }
 
     /** The HTTP answer to a failure: its status and {"error": ...}. */
     public Answer answer(Throwable failure) {
-        RuntimeException refusal = refusal(failure);
-        int status = refusal instanceof Refusal r ? r.status() : 400;
-        String allow = refusal instanceof Refusal.WrongMethod w ? w.allow() : null;
-        return new Answer(status, json(new ErrorAnswer(refusal.getMessage())), allow);
+        Refusal refusal = refusal(failure);
+        String allow = refusal instanceof WrongMethod w ? w.allow() : null;
+        return new Answer(refusal.status(), json(new ErrorAnswer(refusal.getMessage())), allow);
     }
 
     private Object dispatch(Route route, JsonNode request) {
@@ -130,20 +152,24 @@ public class Contract {
         return Routes.ALL.stream()
                 .filter(r -> path.equals("/" + r.name()))
                 .findFirst()
-                .orElseThrow(() -> new Refusal.UnknownFunction(
-                        "no function at " + path + "; the functions are " + Routes.listing()));
+                .orElseThrow(() ->
+                        new UnknownFunction("no function at " + path + "; the functions are " + Routes.listing()));
     }
 
     private void checkSize(long bytes) {
         if (bytes > maxBodyBytes) {
-            throw new Refusal.TooLarge(maxBodyBytes);
+            throw new TooLarge(maxBodyBytes);
+        }
+    }
+
+    private static void requireBody(byte[] body) {
+        if (isBlank(body)) {
+            throw new BadInput("missing request body");
         }
     }
 
     private JsonNode parse(byte[] body) {
-        if (isBlank(body)) {
-            throw new InvalidInputException("missing request body");
-        }
+        requireBody(body);
         JsonNode node;
         try {
             node = reader.readTree(body);
@@ -152,13 +178,13 @@ public class Contract {
                     ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr();
-            throw new InvalidInputException("malformed JSON" + where + ": "
+            throw new BadInput("malformed JSON" + where + ": "
                     + NESTED_LOCATION.matcher(e.getOriginalMessage()).replaceAll(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (node == null || !node.isObject()) {
-            throw new InvalidInputException("the request must be a JSON object");
+            throw new BadInput("the request must be a JSON object");
         }
         return node;
     }
@@ -176,7 +202,7 @@ public class Contract {
         try {
             return reader.treeToValue(request, route.request());
         } catch (MismatchedInputException e) {
-            throw new InvalidInputException(Shapes.describe(e.getPath(), route.shape()));
+            throw new BadInput(Shapes.describe(e.getPath(), route.shape()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot bind " + route.request().getSimpleName(), e);
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import formcheck.InternalFailure;
 import io.formcheck.function.Classification;
 import io.formcheck.function.ClassificationService;
 import io.formcheck.function.ClassifyRequest;
@@ -55,8 +56,8 @@ class ContractTest {
         Answer answer = failing.call("POST", "/classify", body);
         assertEquals(500, answer.status());
         assertEquals("{\"error\":\"internal error\"}", new String(answer.body(), StandardCharsets.UTF_8));
-        Refusal.Internal thrown =
-                assertThrows(Refusal.Internal.class, () -> failing.direct(JSON.readTree(body), body.length));
+        InternalFailure thrown =
+                assertThrows(InternalFailure.class, () -> failing.direct(JSON.readTree(body), body.length));
         assertEquals("internal error", thrown.getMessage());
         assertEquals(0, thrown.getStackTrace().length);
         assertFalse(thrown.toString().contains("secret"));

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import formcheck.BadInput;
+import formcheck.InternalFailure;
+import formcheck.TooLarge;
+import formcheck.UnknownFunction;
+import formcheck.WrongMethod;
 import io.formcheck.function.contract.Answer;
-import io.formcheck.function.contract.Refusal;
 import io.formcheck.function.contract.Route;
 import io.formcheck.function.contract.Routes;
-import io.formcheck.model.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -160,6 +163,13 @@ public final class ContractCases {
                 "samples[0] must be an object of feature values, e.g. {\"roll_belt\": 1.53, ...}; expected "
                         + CLASSIFY_SHAPE));
         cases.add(refused("no samples", "POST", "/classify", "{}", 400, "the repetition has no samples"));
+        cases.add(refused(
+                "keys are matched exactly",
+                "POST",
+                "/classify",
+                json(Map.of("Samples", Repetitions.samples(3, 10))),
+                400,
+                "the repetition has no samples"));
         cases.add(refused(
                 "empty samples", "POST", "/classify", "{\"samples\": []}", 400, "the repetition has no samples"));
         cases.add(refused(
@@ -319,11 +329,11 @@ public final class ContractCases {
 
     private static int statusOf(String errorType) {
         Map<String, Integer> statuses = new LinkedHashMap<>();
-        statuses.put(InvalidInputException.class.getName(), 400);
-        statuses.put(Refusal.UnknownFunction.class.getName(), 404);
-        statuses.put(Refusal.WrongMethod.class.getName(), 405);
-        statuses.put(Refusal.TooLarge.class.getName(), 413);
-        statuses.put(Refusal.Internal.class.getName(), 500);
+        statuses.put(BadInput.class.getName(), 400);
+        statuses.put(UnknownFunction.class.getName(), 404);
+        statuses.put(WrongMethod.class.getName(), 405);
+        statuses.put(TooLarge.class.getName(), 413);
+        statuses.put(InternalFailure.class.getName(), 500);
         Integer status = statuses.get(errorType);
         if (status == null) {
             throw new AssertionError("a Lambda error of an unexpected type: " + errorType);

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.formcheck.function.testing.Repetitions;
-import io.formcheck.model.InvalidInputException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -21,7 +20,7 @@ class LambdaErrorTest {
                 .post();
         assertEquals(500, failed.statusCode());
         JsonPath error = JsonPath.from(failed.asString());
-        assertEquals(InvalidInputException.class.getName(), error.getString("errorType"));
+        assertEquals("formcheck.BadInput", error.getString("errorType"));
         assertEquals("the repetition has no samples", error.getString("errorMessage"));
         Response served = given().contentType("application/json")
                 .body(Map.of("function", "model"))
