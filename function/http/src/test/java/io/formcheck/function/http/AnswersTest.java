@@ -9,6 +9,10 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.formcheck.function.testing.Repetitions;
+import io.formcheck.model.CnnSchema;
+import io.formcheck.model.ForestSchema;
+import io.formcheck.model.LstmSchema;
+import io.formcheck.model.WindowForestSchema;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -74,7 +78,13 @@ class AnswersTest {
                 .body("features[0]", equalTo("roll_belt"))
                 .body("labels.name", equalTo(List.of("A", "B", "C", "D", "E")))
                 .body("labels[0].description", equalTo("Correct execution"))
-                .body("architecture.architecture", is(in(List.of("lstm", "cnn", "forest"))))
+                .body(
+                        "architecture.architecture",
+                        is(in(List.of(
+                                LstmSchema.ARCHITECTURE,
+                                CnnSchema.ARCHITECTURE,
+                                ForestSchema.ARCHITECTURE,
+                                WindowForestSchema.ARCHITECTURE))))
                 .body("training.data_sha256", notNullValue())
                 .body("maxSamples", equalTo(2000));
     }
