@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -205,7 +207,16 @@ class TrainerCliTest {
 
         Path compare = dir.resolve("compare");
         Run c = run(
-                "compare", "--quick", "--data", data.toString(), "--window", "0.3s", "--out-dir", compare.toString());
+                "compare",
+                "--quick",
+                "--methods",
+                "all",
+                "--data",
+                data.toString(),
+                "--window",
+                "0.3s",
+                "--out-dir",
+                compare.toString());
         assertEquals(0, c.exit(), c.err());
         JsonNode comparison = Json.mapper()
                 .readTree(compare.resolve("comparison.json").toFile())
@@ -219,6 +230,23 @@ class TrainerCliTest {
                 comparison.get("LSTM (seed configuration)").get("splitAccuracy").size());
         assertTrue(Files.size(compare.resolve("comparison.png")) > 0);
         assertTrue(c.out().contains("| reading forest |"), c.out());
+
+        Run byDefault = run(
+                "compare", "--quick", "--data", data.toString(), "--window", "0.3s", "--out-dir", compare.toString());
+        assertEquals(0, byDefault.exit(), byDefault.err());
+        Set<String> methods = new TreeSet<>();
+        Json.mapper()
+                .readTree(compare.resolve("comparison.json").toFile())
+                .get("results")
+                .fieldNames()
+                .forEachRemaining(methods::add);
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "window forest (default)",
+                        "window forest on summary features (mean, sd, min, max of every reading)",
+                        "reading forest, centered repetitions",
+                        "LSTM (seed configuration)")),
+                methods);
     }
 
     @Test
@@ -313,7 +341,7 @@ class TrainerCliTest {
 
         Run method = run("compare", "--methods", "window-forest,nope");
         assertEquals(1, method.exit());
-        assertTrue(method.err().contains("--methods takes window-forest, summary-forest"), method.err());
+        assertTrue(method.err().contains("--methods takes all or window-forest, summary-forest"), method.err());
 
         Run missing = run("evaluate", "--model", dir.resolve("nope.fcmodel").toString(), "--data", "x.csv");
         assertEquals(1, missing.exit());
