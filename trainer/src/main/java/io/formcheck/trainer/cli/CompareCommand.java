@@ -63,8 +63,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /**
      * What compare runs unless told otherwise: the default and the methods closest to it, and the seed's
-     * network, so a run stays within about 20 minutes on 2 cores (the CNNs and the raw reading forest add
-     * about 25 more: --methods all).
+     * network: 15 minutes on 2 cores, where all seven take 33 (README, Results).
      */
     private static final List<String> DEFAULT_METHODS =
             List.of("window-forest", "summary-forest", "centered-forest", "seed-lstm");
@@ -74,7 +73,7 @@ final class CompareCommand implements Callable<Integer> {
             split = ",",
             description = "which methods, of: window-forest, summary-forest, centered-forest, reading-forest, "
                     + "seed-lstm, cnn, tuned-cnn; or all (default: window-forest, summary-forest, centered-forest, "
-                    + "seed-lstm, about 20 minutes on 2 cores; all takes about 45)")
+                    + "seed-lstm, about 15 minutes on 2 cores; all takes about 33)")
     List<String> only = DEFAULT_METHODS;
 
     @Option(
