@@ -6,7 +6,7 @@ import java.util.List;
 
 /** A loaded model: raw readings of one repetition in, class probabilities out. Thread-safe. */
 public final class Classifier {
-    /** The longest repetition accepted: far beyond a real curl (at most 38 readings in WLE), bounded for memory. */
+    /** The longest repetition accepted: far beyond a real curl (a 2.5 s window of WLE holds at most about 145 readings), bounded for memory. */
     public static final int MAX_SAMPLES = 2_000;
 
     private final ModelFile file;

@@ -54,10 +54,11 @@ final class DataOption {
     }
 
     String sha256() throws DataException {
+        Path file = resolve();
         try {
-            return DatasetDownloader.sha256(Files.readAllBytes(resolve()));
+            return DatasetDownloader.sha256(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new DataException("cannot read " + data + ": " + e.getMessage(), e);
+            throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         name = "train",
         mixinStandardHelpOptions = true,
         description = "Measures the model for new people (leave-one-subject-out) and for people in the data (a "
-                + "stratified 70/15/15 split by window), then writes the model file, metrics.json and charts. A "
+                + "stratified split by window: 70/15/15 for a network, 85/15 for a forest), then writes the model file, metrics.json and charts. A "
                 + "forest written is fitted on every window; a network is the split's, its epoch chosen on the "
                 + "validation windows.")
 final class TrainCommand implements Callable<Integer> {
@@ -71,8 +71,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         Splits.Split split = Splits.stratified(windows, spec.seed(), spec.needsValidation());
         if (split.test().isEmpty() || split.train().isEmpty()) {
-            throw new IllegalArgumentException(
-                    "too few windows (" + windows.scored().size() + ") for a 70/15/15 split");
+            throw new IllegalArgumentException("too few windows ("
+                    + windows.scored().size() + ") for a " + Splits.shares(spec.needsValidation()) + " split");
         }
         System.err.printf(
                 Locale.ROOT,
@@ -97,7 +97,9 @@ final class TrainCommand implements Callable<Integer> {
             header.put("training.loso_worst_accuracy", fmt(Study.worst(people)));
             people.forEach((person, acc) -> header.put("training.loso_accuracy." + person, fmt(acc)));
         }
-        header.put("training.split", "stratified 70/15/15 by window, seed " + spec.seed());
+        header.put(
+                "training.split",
+                "stratified " + Splits.shares(spec.needsValidation()) + " by window, seed " + spec.seed());
         outcome.history().ifPresent(h -> {
             header.put("training.best_epoch", String.valueOf(h.bestEpoch()));
             header.put("training.validation_accuracy", fmt(h.bestValidationAccuracy()));

@@ -43,7 +43,8 @@ final class TrainingOptions {
 
     @Option(
             names = "--seed",
-            description = "seed of the split, initialization, shuffling, dropout and augmentation (default: 42)")
+            description =
+                    "seed of the split, initialization, shuffling, dropout, augmentation and every tree (default: 42)")
     Long seed;
 
     @ArgGroup(validate = false, heading = "%nForests (--arch reading-forest or window-forest):%n")
@@ -124,10 +125,14 @@ final class TrainingOptions {
     }
 
     static final class CnnOptions {
-        @Option(names = "--filters", description = "filters per layer (default: 64)")
+        @Option(
+                names = "--filters",
+                description = "filters per layer (default: the preset's; 64 from a preset of another kind)")
         Integer filters;
 
-        @Option(names = "--kernel", description = "kernel size, odd (default: 5)")
+        @Option(
+                names = "--kernel",
+                description = "kernel size, odd (default: the preset's; 5 from a preset of another kind)")
         Integer kernel;
     }
 

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 final class TuneCommand implements Callable<Integer> {
     /**
      * Name, then the trainer options that make the experiment (on top of the seed preset unless they name
-     * one; --window and --stride too): rerun any with train or cv.
+     * one; --window and --stride too): rerun any with train or cv, with the options the summary lists.
      */
     static final String[][] EXPERIMENTS = {
         {"LSTM baseline: Adam 1e-3, batch 32", ""},
@@ -63,6 +63,12 @@ final class TuneCommand implements Callable<Integer> {
         {"window forest, training windows every 0.25 s", "--preset default --stride 0.25s"},
         {"default: window forest", "--preset default"},
     };
+
+    /**
+     * How far below the best mean still counts as a tie: one window of the person with the most (48) moves
+     * the mean of six people by about 0.0035.
+     */
+    private static final double NOISE = 0.005;
 
     private static final int[] QUICK = {0, 1, 8, EXPERIMENTS.length - 1};
 
@@ -128,7 +134,7 @@ final class TuneCommand implements Callable<Integer> {
             Map<String, Double> people = Study.accuracies(outcomes);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("experiment_name", name);
-            r.put("options", chosen.get(i)[1]);
+            r.put("options", commandLine(arguments(chosen.get(i)[1])));
             r.put("config", spec.describe());
             r.put("window", windows.windowing().describe());
             r.put("loso_mean", Study.mean(people));
@@ -188,6 +194,14 @@ final class TuneCommand implements Callable<Integer> {
         ExperimentOptions o = new ExperimentOptions();
         o.window.window = defaults.window;
         o.window.stride = defaults.stride;
+        new CommandLine(o)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .parseArgs(arguments(options).toArray(String[]::new));
+        return o;
+    }
+
+    /** An experiment's trainer arguments, the seed preset made explicit where it starts from it. */
+    static List<String> arguments(String options) {
         List<String> args = new ArrayList<>();
         if (!options.contains("--preset") && !options.contains("--arch reading-forest")) {
             args.addAll(List.of("--preset", "seed"));
@@ -195,8 +209,13 @@ final class TuneCommand implements Callable<Integer> {
         if (!options.isBlank()) {
             args.addAll(List.of(options.split(" ")));
         }
-        new CommandLine(o).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args.toArray(String[]::new));
-        return o;
+        return args;
+    }
+
+    /** The arguments as a shell command line takes them: a features spec's ';' would end the command. */
+    static String commandLine(List<String> args) {
+        return String.join(
+                " ", args.stream().map(a -> a.contains(";") ? "'" + a + "'" : a).toList());
     }
 
     /** The markdown table, best leave-one-subject-out mean first (results are already in that order). */
@@ -235,11 +254,13 @@ final class TuneCommand implements Callable<Integer> {
                 (double) best.get("loso_mean"),
                 (double) best.get("loso_worst")));
         List<String> tied = results.stream()
-                .filter(r -> r != best && (double) r.get("loso_mean") == (double) best.get("loso_mean"))
+                .filter(r -> r != best && (double) best.get("loso_mean") - (double) r.get("loso_mean") <= NOISE)
                 .map(r -> "**" + r.get("experiment_name") + "**")
                 .toList();
         if (!tied.isEmpty()) {
-            s.append("Tied: ").append(String.join(", ", tied)).append(".\n");
+            s.append("Within noise of it (one window's move of the mean): ")
+                    .append(String.join(", ", tied))
+                    .append(".\n");
         }
         return s.toString();
     }

@@ -42,7 +42,7 @@ public record Dataset(String source, List<Recording> recordings, long rowsRead, 
         return longest / 1e6;
     }
 
-    /** The file's own windows, (user_name, num_window) groups: what evaluate and predict score. */
+    /** The file's own windows, (user_name, num_window) groups: what predict scores, and evaluate by default. */
     public List<RepetitionWindow> numWindows() {
         return new Windowing.ByNumWindow().scored(recordings);
     }

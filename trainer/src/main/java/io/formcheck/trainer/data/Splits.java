@@ -24,6 +24,11 @@ public final class Splits {
 
     private Splits() {}
 
+    /** The shares of a stratified split, as reports name it: 70/15/15, or 85/15 without validation. */
+    public static String shares(boolean validation) {
+        return validation ? "70/15/15" : "85/15";
+    }
+
     /**
      * Per class, a seeded shuffle of the scored windows cut at 70% and 85%, so every class keeps its share
      * in each part (sklearn's stratified train_test_split, applied twice).

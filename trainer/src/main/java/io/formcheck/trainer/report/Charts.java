@@ -7,8 +7,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
@@ -23,7 +21,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
@@ -115,45 +112,6 @@ public final class Charts {
         chart.getCategoryPlot().setBackgroundPaint(Color.WHITE);
         chart.getCategoryPlot().setRangeGridlinePaint(Color.LIGHT_GRAY);
         write(chart, png, 800, 120 + 40 * values.size());
-    }
-
-    /** One point per entry, labelled, e.g. validation against test accuracy per experiment. */
-    public static void scatter(String title, String xLabel, String yLabel, Map<String, double[]> points, Path png)
-            throws IOException {
-        // Points are numbered, names go to the legend: names written beside points overlapped and ran off the plot.
-        XYSeriesCollection data = new XYSeriesCollection();
-        Map<List<Double>, List<String>> numbersAt = new LinkedHashMap<>();
-        int n = 0;
-        for (Map.Entry<String, double[]> p : points.entrySet()) {
-            n++;
-            XYSeries series = new XYSeries(n + "  " + p.getKey());
-            series.add(p.getValue()[0], p.getValue()[1]);
-            data.addSeries(series);
-            numbersAt
-                    .computeIfAbsent(List.of(p.getValue()[0], p.getValue()[1]), k -> new ArrayList<>())
-                    .add(String.valueOf(n));
-        }
-        XYPlot plot = new XYPlot();
-        numbersAt.forEach((xy, numbers) -> {
-            XYTextAnnotation label = new XYTextAnnotation(String.join(", ", numbers), xy.get(0), xy.get(1));
-            label.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-            label.setTextAnchor(TextAnchor.BOTTOM_RIGHT);
-            plot.addAnnotation(label);
-        });
-        plot.setDataset(data);
-        plot.setRenderer(new XYLineAndShapeRenderer(false, true));
-        NumberAxis x = new NumberAxis(xLabel);
-        NumberAxis y = new NumberAxis(yLabel);
-        x.setAutoRangeIncludesZero(false);
-        y.setAutoRangeIncludesZero(false);
-        plot.setDomainAxis(x);
-        plot.setRangeAxis(y);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.getLegend().setPosition(RectangleEdge.RIGHT);
-        write(chart, png, 1200, 700);
     }
 
     /** Validation accuracy per epoch of several runs on one chart. */

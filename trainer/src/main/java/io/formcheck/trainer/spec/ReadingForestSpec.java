@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The reading forest: Smile's random forest of fully grown trees on single standardized readings; a
- * repetition's verdict is the mean of its readings'. No epochs: the validation windows only score it.
+ * repetition's verdict is the mean of its readings'. No epochs, so no validation windows: the split's validation share is trained on (85/15).
  */
 public record ReadingForestSpec(int trees, boolean center, long seed) implements ModelSpec {
     /** 100 trees on readings as they come (centering each repetition is an option). */

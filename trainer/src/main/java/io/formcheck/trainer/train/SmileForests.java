@@ -25,7 +25,7 @@ import smile.data.vector.IntVector;
 final class SmileForests {
     /** Trees fitted between two progress reports (Smile fits them in parallel). */
     private static final int CHUNK = 10;
-    /** Fully grown trees: the rows are few enough, and pruning lost accuracy (README, Results). */
+    /** Fully grown trees, as Smile grows them by default: this depth only guards against degenerate data. */
     private static final int MAX_DEPTH = 40;
 
     private static final int NODE_SIZE = 1;

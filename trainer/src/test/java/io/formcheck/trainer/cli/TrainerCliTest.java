@@ -292,7 +292,7 @@ class TrainerCliTest {
     @Test
     void theTuneSummaryRanksByTheMeanForNewPeopleAndNamesTies() {
         List<Map<String, Object>> results = new ArrayList<>();
-        for (String[] r : new String[][] {{"b", "0.90", "0.70"}, {"c", "0.90", "0.80"}, {"a", "0.80", "0.60"}}) {
+        for (String[] r : new String[][] {{"b", "0.90", "0.70"}, {"c", "0.897", "0.80"}, {"a", "0.80", "0.60"}}) {
             results.add(Map.of(
                     "experiment_name",
                     r[0],
@@ -311,9 +311,17 @@ class TrainerCliTest {
         }
         String md = TuneCommand.summary(results);
         assertTrue(md.contains("Best for new people: **b** (``): mean 0.900, worst person 0.700."), md);
-        assertTrue(md.contains("Tied: **c**."), md);
+        assertTrue(md.contains("Within noise of it (one window's move of the mean): **c**."), md);
         assertTrue(md.indexOf("| b |") < md.indexOf("| a |"), md);
-        assertFalse(TuneCommand.summary(List.of(results.get(0), results.get(2))).contains("Tied"));
+        assertFalse(TuneCommand.summary(List.of(results.get(0), results.get(2))).contains("Within noise"));
+    }
+
+    @Test
+    void tuneListsEachExperimentsOptionsAsAShellRerunsThem() {
+        assertEquals("--preset seed --lr 1e-4", TuneCommand.commandLine(TuneCommand.arguments("--lr 1e-4")));
+        assertEquals(
+                "--preset default --features 'eul=mm;tot=mm'",
+                TuneCommand.commandLine(TuneCommand.arguments("--preset default --features eul=mm;tot=mm")));
     }
 
     @Test

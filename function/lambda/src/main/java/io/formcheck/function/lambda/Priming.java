@@ -28,7 +28,8 @@ public class Priming implements Resource {
     /** Enough rounds for the JIT's first tier to compile the forward pass and the JSON paths. */
     static final int ROUNDS = 200;
 
-    private static final int READINGS = 23;
+    /** About 2.5 s at the sensors' rate: what a caller sends. */
+    private static final int READINGS = 120;
 
     private final FormcheckLambda handler;
     private final ObjectMapper mapper;
