@@ -28,8 +28,9 @@ final class TrainingOptions {
             names = "--preset",
             description =
                     "${COMPLETION-CANDIDATES}: default (the best configuration found for new people: the window forest), "
-                            + "cnn (the best network found) or seed (the seed notebook's LSTM); the options below "
-                            + "override it (default: ${DEFAULT-VALUE})")
+                            + "cnn (the best network on the random split), stats-cnn (the best network for new "
+                            + "people: a CNN whose head reads the window statistics) or seed (the seed notebook's "
+                            + "LSTM); the options below override it (default: ${DEFAULT-VALUE})")
     Preset preset = Preset.DEFAULT;
 
     @Option(names = "--arch", description = "${COMPLETION-CANDIDATES} (default: the preset's)")

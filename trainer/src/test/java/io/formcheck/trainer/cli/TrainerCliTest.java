@@ -221,7 +221,13 @@ class TrainerCliTest {
         JsonNode comparison = Json.mapper()
                 .readTree(compare.resolve("comparison.json").toFile())
                 .get("results");
-        assertEquals(7, comparison.size());
+        assertEquals(8, comparison.size());
+        assertEquals(
+                3,
+                comparison
+                        .get("CNN reading the window statistics")
+                        .get("splitAccuracy")
+                        .size());
         assertEquals(
                 3,
                 comparison.get("window forest (default)").get("splitAccuracy").size());
@@ -329,7 +335,7 @@ class TrainerCliTest {
         String help = TrainerCli.commandLine().getSubcommands().get("train").getUsageMessage();
         for (String expected : new String[] {
             "lstm, cnn, reading-forest, window-forest",
-            "default, cnn, seed",
+            "default, cnn, stats-cnn, seed",
             "adam, sgd, rmsprop",
             "Forests (--arch reading-forest or window-forest):",
             "Window forest (--arch window-forest):",
