@@ -28,7 +28,7 @@ public enum Preset {
             42)),
     /**
      * The best network found for new people (README, The trainer): a CNN whose head reads the window
-     * forest's statistics, standardized and clipped to +-1.5, beside the mean of 8 kernel-1 filters of the
+     * forest's statistics, standardized and clipped to +-1.25, beside the mean of 8 kernel-1 filters of the
      * centered readings, so in effect a one-hidden-layer network (64 units) on the window statistics;
      * dropout 0.5, weight decay 1e-3, Adam 1e-3, 30 epochs.
      */
@@ -36,7 +36,7 @@ public enum Preset {
             8,
             1,
             1,
-            new StatisticsSpec(WindowForestSpec.DEFAULT_FEATURES, 1.5f),
+            new StatisticsSpec(WindowForestSpec.DEFAULT_FEATURES, 1.25f),
             new Head(64, 0.5f),
             new Optimization(Optimizer.Kind.ADAM, 1e-3f, 1e-3f, 32, 30, 0.5f, 5),
             Augmentation.NONE,
