@@ -3,6 +3,7 @@ package io.formcheck.model;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** A loaded model: raw readings of one repetition in, class probabilities out. Thread-safe. */
 public final class Classifier {
@@ -14,6 +15,7 @@ public final class Classifier {
     private final List<String> labels;
     private final Standardization standardization;
     private final SequenceNetwork network;
+    private final Optional<StatisticsInput> statistics;
 
     public Classifier(ModelFile file) throws ModelFormatException {
         this.file = file;
@@ -30,7 +32,17 @@ public final class Classifier {
             }
         }
         this.network = SequenceNetwork.load(file);
-        int probe = network.logits(new float[1][n]).length;
+        this.statistics = StatisticsInput.read(file);
+        if (statistics.isPresent() && network.statistics() == 0) {
+            throw new ModelFormatException("the file names window statistics, but its '"
+                    + file.get(ModelFile.ARCHITECTURE) + "' network reads none (only a cnn's head does)");
+        }
+        if (statistics.isPresent() && !features.equals(Features.NAMES)) {
+            throw new ModelFormatException(
+                    "window statistics are computed from the 52 WLE readings in their order; the file's features are "
+                            + String.join(",", features));
+        }
+        int probe = logits(new float[1][n]).length;
         if (probe != labels.size()) {
             throw new ModelFormatException(
                     "network has " + probe + " outputs but the file names " + labels.size() + " labels");
@@ -59,10 +71,15 @@ public final class Classifier {
      */
     public float[] probabilities(float[][] samples) {
         check(samples);
-        float[] logits = network.logits(standardization.apply(samples));
+        float[] logits = logits(samples);
         float[] p = new float[logits.length];
         Activations.softmax(logits, 0, logits.length, p);
         return p;
+    }
+
+    private float[] logits(float[][] samples) {
+        float[] side = statistics.map(s -> s.apply(samples)).orElse(new float[0]);
+        return network.logits(standardization.apply(samples), side);
     }
 
     /** The index of the most probable label. */

@@ -9,11 +9,17 @@ import java.util.TreeMap;
  * The 1D-CNN classifier in a model file: what the trainer writes and {@link CnnForward} reads.
  *
  * <p>Header: architecture=cnn, cnn.input_size, cnn.filters (F), cnn.kernel (K, odd), cnn.layers, then
- * the {@link HeadSchema head}'s with in = F. Tensors of layer l: conv.l.weight [F, K*in_l] tap-major
- * (column j*in + c weighs channel c of the reading at offset j - K/2; in_0 = input size, else F),
- * conv.l.bias [F]. Then the head's.
+ * the {@link HeadSchema head}'s with in = F + S, S the window statistics the head reads after the pooled
+ * features ({@link StatisticsInput} names their entries and tensors; S = 0 without them). Tensors of layer
+ * l: conv.l.weight [F, K*in_l] tap-major (column j*in + c weighs channel c of the reading at offset
+ * j - K/2; in_0 = input size, else F), conv.l.bias [F]. Then the head's.
  */
-public record CnnSchema(int inputSize, int filters, int kernel, int layers, int headSize, int classes) {
+public record CnnSchema(int inputSize, int filters, int kernel, int layers, int statistics, int headSize, int classes) {
+    /** A CNN whose head reads only its pooled features. */
+    public CnnSchema(int inputSize, int filters, int kernel, int layers, int headSize, int classes) {
+        this(inputSize, filters, kernel, layers, 0, headSize, classes);
+    }
+
     public static final String ARCHITECTURE = "cnn";
     private static final String INPUT_SIZE = "cnn.input_size";
     private static final String FILTERS = "cnn.filters";
@@ -24,6 +30,9 @@ public record CnnSchema(int inputSize, int filters, int kernel, int layers, int 
         Schemas.positive("CNN input size", inputSize);
         Schemas.positive("CNN filters", filters);
         Schemas.positive("CNN layers", layers);
+        if (statistics < 0) {
+            throw new IllegalArgumentException("window statistics must not be negative, got " + statistics);
+        }
         Schemas.positive("head hidden size", headSize);
         Schemas.positive("classes", classes);
         if (kernel <= 0 || kernel % 2 == 0) {
@@ -38,12 +47,14 @@ public record CnnSchema(int inputSize, int filters, int kernel, int layers, int 
                     "header entry '" + KERNEL + "' is " + kernel + "; 'same' padding needs it odd");
         }
         int filters = f.positiveIntValue(FILTERS);
-        HeadSchema head = HeadSchema.read(f, filters);
+        int statistics = StatisticsInput.size(f);
+        HeadSchema head = HeadSchema.read(f, filters + statistics);
         return new CnnSchema(
                 f.positiveIntValue(INPUT_SIZE),
                 filters,
                 kernel,
                 f.positiveIntValue(LAYERS),
+                statistics,
                 head.hidden(),
                 head.classes());
     }
@@ -61,7 +72,7 @@ public record CnnSchema(int inputSize, int filters, int kernel, int layers, int 
     }
 
     public HeadSchema head() {
-        return new HeadSchema(filters, headSize, classes);
+        return new HeadSchema(filters + statistics, headSize, classes);
     }
 
     public int layerInput(int layer) {

@@ -5,6 +5,19 @@ public interface SequenceNetwork {
     /** x: steps x inputSize standardized readings. Returns one logit per class. */
     float[] logits(float[][] x);
 
+    /** S: how many window statistics ({@link StatisticsInput}) the network reads beside the readings. */
+    default int statistics() {
+        return 0;
+    }
+
+    /** With the S standardized window statistics the head reads beside the encoder's features. */
+    default float[] logits(float[][] x, float[] statistics) {
+        if (statistics.length != 0) {
+            throw new IllegalArgumentException("this network reads no window statistics");
+        }
+        return logits(x);
+    }
+
     /** Loads the network that the header's {@code architecture} names. */
     static SequenceNetwork load(ModelFile file) throws ModelFormatException {
         String kind = file.get(ModelFile.ARCHITECTURE);

@@ -49,6 +49,7 @@ final class CompareCommand implements Callable<Integer> {
         c.put("seed-lstm", new Candidate("LSTM (seed configuration)", Preset.SEED.spec()));
         c.put("cnn", new Candidate("CNN", Preset.PLAIN_CNN));
         c.put("tuned-cnn", new Candidate("CNN tuned (best network)", Preset.CNN.spec()));
+        c.put("stats-cnn", new Candidate("CNN reading the window statistics", Preset.STATS_CNN.spec()));
         return c;
     }
 
@@ -72,8 +73,8 @@ final class CompareCommand implements Callable<Integer> {
             names = "--methods",
             split = ",",
             description = "which methods, of: window-forest, summary-forest, centered-forest, reading-forest, "
-                    + "seed-lstm, cnn, tuned-cnn; or all (default: window-forest, summary-forest, centered-forest, "
-                    + "seed-lstm, about 15 minutes on 2 cores; all takes about 33)")
+                    + "seed-lstm, cnn, tuned-cnn, stats-cnn; or all (default: window-forest, summary-forest, "
+                    + "centered-forest, seed-lstm, about 15 minutes on 2 cores; all takes about 33)")
     List<String> only = DEFAULT_METHODS;
 
     @Option(

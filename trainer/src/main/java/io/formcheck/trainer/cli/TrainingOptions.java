@@ -12,6 +12,7 @@ import io.formcheck.trainer.spec.NetworkSpec;
 import io.formcheck.trainer.spec.Optimization;
 import io.formcheck.trainer.spec.Preset;
 import io.formcheck.trainer.spec.ReadingForestSpec;
+import io.formcheck.trainer.spec.StatisticsSpec;
 import io.formcheck.trainer.spec.WindowForestSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,9 @@ final class TrainingOptions {
             names = "--preset",
             description =
                     "${COMPLETION-CANDIDATES}: default (the best configuration found for new people: the window forest), "
-                            + "cnn (the best network found) or seed (the seed notebook's LSTM); the options below "
-                            + "override it (default: ${DEFAULT-VALUE})")
+                            + "cnn (the best network on the random split), stats-cnn (the best network for new "
+                            + "people: a CNN whose head reads the window statistics) or seed (the seed notebook's "
+                            + "LSTM); the options below override it (default: ${DEFAULT-VALUE})")
     Preset preset = Preset.DEFAULT;
 
     @Option(names = "--arch", description = "${COMPLETION-CANDIDATES} (default: the preset's)")
@@ -134,6 +136,18 @@ final class TrainingOptions {
                 names = "--kernel",
                 description = "kernel size, odd (default: the preset's; 5 from a preset of another kind)")
         Integer kernel;
+
+        @Option(
+                names = "--statistics",
+                description = "window statistics the head reads beside the pooled features: none, default (the "
+                        + "window forest's) or group=statistics parts separated by ';' as --features takes")
+        String statistics;
+
+        @Option(
+                names = "--statistics-clip",
+                description =
+                        "the standardized window statistics are clipped to +-this (default: the preset's, else 1.5)")
+        Float statisticsClip;
     }
 
     /**
@@ -195,11 +209,29 @@ final class TrainingOptions {
                 or(co.filters, c != null ? c.filters() : DEFAULT_FILTERS),
                 or(co.kernel, c != null ? c.kernel() : DEFAULT_KERNEL),
                 layers,
+                statistics(co, c != null ? c.statistics() : StatisticsSpec.NONE),
                 head,
                 optimization,
                 augmentation,
                 or(center, from.center()),
                 s);
+    }
+
+    private static final float DEFAULT_CLIP = 1.5f;
+
+    private static StatisticsSpec statistics(CnnOptions co, StatisticsSpec preset) {
+        String features = co.statistics == null
+                ? preset.features()
+                : switch (co.statistics) {
+                    case "none" -> "";
+                    case "default" -> WindowForestSpec.DEFAULT_FEATURES;
+                    default -> co.statistics;
+                };
+        if (features.isEmpty() && co.statisticsClip != null) {
+            throw new IllegalArgumentException(
+                    "--statistics-clip clips window statistics; name them with --statistics");
+        }
+        return new StatisticsSpec(features, or(co.statisticsClip, preset.any() ? preset.clip() : DEFAULT_CLIP));
     }
 
     private void refuseOptionsNotFor(Architecture kind) {
@@ -221,7 +253,7 @@ final class TrainingOptions {
             foreign.add("LSTM options (--hidden, --pooling)");
         }
         if (kind != Architecture.CNN && cnn != null) {
-            foreign.add("CNN options (--filters, --kernel)");
+            foreign.add("CNN options (--filters, --kernel, --statistics, --statistics-clip)");
         }
         if (!foreign.isEmpty()) {
             throw new IllegalArgumentException(String.join(" and ", foreign) + " do not apply to --arch " + kind);

@@ -10,7 +10,8 @@ import java.util.Random;
  * one feature vector, then the {@link ClassifierHead}. Each network supplies its encoder's parameters,
  * buffers, forward and backward; the head, the workspace and the order of the passes are here.
  *
- * <p>Shapes: x [rows, in] packed; features [batch, E] in packed order (E: the head's input size);
+ * <p>Shapes: x [rows, in] packed; features [batch, E] in packed order; the head reads [batch, E + S],
+ * each sequence's features followed by its S window statistics (S = 0: the features alone);
  * logits [batch, C].
  */
 public abstract class ClassifierNet {
@@ -23,13 +24,24 @@ public abstract class ClassifierNet {
         private final int maxRows;
         private final EncoderBuffers encoder;
         private final ClassifierHead.Buffers head;
+        private final float[] features; // [batch, E] when S > 0; otherwise the encoder writes the head's input
+        private final float[] dFeatures; // [batch, E] when S > 0
         private final float[] dX; // [rows, in] gradient w.r.t. batch.x, or null when not asked for
 
-        private Workspace(int maxBatch, int maxRows, EncoderBuffers encoder, ClassifierHead.Buffers head, float[] dX) {
+        private Workspace(
+                int maxBatch,
+                int maxRows,
+                EncoderBuffers encoder,
+                ClassifierHead.Buffers head,
+                int encoded,
+                boolean statistics,
+                float[] dX) {
             this.maxBatch = maxBatch;
             this.maxRows = maxRows;
             this.encoder = encoder;
             this.head = head;
+            this.features = statistics ? new float[maxBatch * encoded] : head.input;
+            this.dFeatures = statistics ? new float[maxBatch * encoded] : head.dInput;
             this.dX = dX;
         }
 
@@ -48,15 +60,27 @@ public abstract class ClassifierNet {
     }
 
     private final int inputs;
+    private final int statistics;
     private final ClassifierHead head;
 
-    protected ClassifierNet(int inputs, ClassifierHead head) {
+    /** statistics: S, the window statistics the head reads after the encoder's features. */
+    protected ClassifierNet(int inputs, int statistics, ClassifierHead head) {
         this.inputs = inputs;
+        this.statistics = statistics;
         this.head = head;
     }
 
     public final int inputs() {
         return inputs;
+    }
+
+    /** S: the window statistics each sequence brings (0: none). */
+    public final int statistics() {
+        return statistics;
+    }
+
+    private int encoded() {
+        return head.fc1.input - statistics;
     }
 
     public final int classes() {
@@ -80,7 +104,14 @@ public abstract class ClassifierNet {
     }
 
     public final Workspace workspace(int maxBatch, int maxRows) {
-        return new Workspace(maxBatch, maxRows, encoderBuffers(maxBatch, maxRows), head.buffers(maxBatch), null);
+        return new Workspace(
+                maxBatch,
+                maxRows,
+                encoderBuffers(maxBatch, maxRows),
+                head.buffers(maxBatch),
+                encoded(),
+                statistics > 0,
+                null);
     }
 
     /** A workspace in which {@link #forwardBackward} also writes the gradient w.r.t. the inputs. */
@@ -90,6 +121,8 @@ public abstract class ClassifierNet {
                 maxRows,
                 encoderBuffers(maxBatch, maxRows),
                 head.buffers(maxBatch),
+                encoded(),
+                statistics > 0,
                 new float[maxRows * inputs]);
     }
 
@@ -98,7 +131,18 @@ public abstract class ClassifierNet {
         if (batch.size > ws.maxBatch || batch.rows > ws.maxRows) {
             throw new IllegalArgumentException("workspace too small for " + batch);
         }
-        encoderForward(batch, ws.encoder, mode, ws.head.input);
+        if (batch.statisticsWidth != statistics) {
+            throw new IllegalArgumentException(
+                    "the network reads " + statistics + " window statistics, the batch has " + batch.statisticsWidth);
+        }
+        encoderForward(batch, ws.encoder, mode, ws.features);
+        if (statistics > 0) {
+            int e = encoded();
+            for (int b = 0; b < batch.size; b++) {
+                System.arraycopy(ws.features, b * e, ws.head.input, b * (e + statistics), e);
+                System.arraycopy(batch.statistics, b * statistics, ws.head.input, b * (e + statistics) + e, statistics);
+            }
+        }
         head.forward(batch.size, ws.head, mode);
     }
 
@@ -109,7 +153,13 @@ public abstract class ClassifierNet {
     public final float forwardBackward(PackedBatch batch, Workspace ws, Mode mode, int batchTotal) {
         forward(batch, ws, mode);
         float loss = head.backward(batch.size, batch.labels, batchTotal, ws.head, mode);
-        encoderBackward(batch, ws.encoder, mode, ws.head.dInput, ws.dX);
+        if (statistics > 0) {
+            int e = encoded();
+            for (int b = 0; b < batch.size; b++) {
+                System.arraycopy(ws.head.dInput, b * (e + statistics), ws.dFeatures, b * e, e);
+            }
+        }
+        encoderBackward(batch, ws.encoder, mode, ws.dFeatures, ws.dX);
         return loss;
     }
 

@@ -8,15 +8,21 @@ import java.util.Random;
 
 /**
  * 1D-CNN classifier: temporal convolutions (ReLU) over the standardized readings, the mean over each
- * sequence's real steps (padding-aware pooling), then the same {@link ClassifierHead} as the LSTM.
- * Shapes: x [rows, in]; each layer's y [rows, F]; features [batch, F].
+ * sequence's real steps (padding-aware pooling), then the same {@link ClassifierHead} as the LSTM, which
+ * may also read each window's statistics ({@link ClassifierNet}). Shapes: x [rows, in]; each layer's y
+ * [rows, F]; features [batch, F].
  */
 public final class CnnClassifierNet extends ClassifierNet {
-    /** Sizes and the head's dropout rate. */
-    public record Shape(int input, int filters, int kernel, int layers, int head, int classes, float dropout) {
+    /** Sizes and the head's dropout rate; statistics: S, the window statistics the head reads too (0: none). */
+    public record Shape(
+            int input, int filters, int kernel, int layers, int statistics, int head, int classes, float dropout) {
+        public Shape(int input, int filters, int kernel, int layers, int head, int classes, float dropout) {
+            this(input, filters, kernel, layers, 0, head, classes, dropout);
+        }
+
         /** What the model file holds of it: all but the dropout rate. */
         public CnnSchema schema() {
-            return new CnnSchema(input, filters, kernel, layers, head, classes);
+            return new CnnSchema(input, filters, kernel, layers, statistics, head, classes);
         }
     }
 
@@ -38,7 +44,7 @@ public final class CnnClassifierNet extends ClassifierNet {
     }
 
     public CnnClassifierNet(Shape shape) {
-        super(shape.input, new ClassifierHead(shape.schema().head(), shape.dropout));
+        super(shape.input, shape.statistics, new ClassifierHead(shape.schema().head(), shape.dropout));
         this.shape = shape;
         CnnSchema schema = shape.schema();
         this.conv = new ConvLayer[shape.layers];
@@ -48,7 +54,7 @@ public final class CnnClassifierNet extends ClassifierNet {
     }
 
     private CnnClassifierNet(CnnClassifierNet of, ClassifierHead head) {
-        super(of.shape.input, head);
+        super(of.shape.input, of.shape.statistics, head);
         this.shape = of.shape;
         this.conv = new ConvLayer[of.conv.length];
         for (int l = 0; l < conv.length; l++) {

@@ -59,7 +59,7 @@ public final class LstmClassifierNet extends ClassifierNet {
     }
 
     public LstmClassifierNet(Shape shape) {
-        super(shape.input, new ClassifierHead(shape.schema().head(), shape.dropout));
+        super(shape.input, 0, new ClassifierHead(shape.schema().head(), shape.dropout));
         this.shape = shape;
         LstmSchema schema = shape.schema();
         this.lstm = new LstmLayer[shape.layers];
@@ -69,7 +69,7 @@ public final class LstmClassifierNet extends ClassifierNet {
     }
 
     private LstmClassifierNet(LstmClassifierNet of, ClassifierHead head) {
-        super(of.shape.input, head);
+        super(of.shape.input, 0, head);
         this.shape = of.shape;
         this.lstm = new LstmLayer[of.lstm.length];
         for (int l = 0; l < lstm.length; l++) {

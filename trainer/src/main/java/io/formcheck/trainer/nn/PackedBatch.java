@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
  * contiguous block and no layer ever computes or reads a padded step.
  *
  * <p>Shapes: x [rows, features] where rows = sum of lengths; step t occupies rows
- * [offset[t], offset[t] + active[t]), sequence b (in sorted order) is row offset[t] + b.
+ * [offset[t], offset[t] + active[t]), sequence b (in sorted order) is row offset[t] + b; statistics
+ * [size, S], row b the window statistics of sequence b (S = 0 for a network that reads none).
  */
 public final class PackedBatch {
     public final int size;
@@ -23,10 +24,14 @@ public final class PackedBatch {
     public final int[] offset;
     public final float[] x;
     public final int[] labels;
+    /** S: window statistics per sequence, 0 when there are none. */
+    public final int statisticsWidth;
+
+    public final float[] statistics;
     /** order[b]: the index, in the caller's list, of the b-th packed sequence. */
     public final int[] order;
 
-    private PackedBatch(List<float[]> sequences, int[] labels, int features) {
+    private PackedBatch(List<float[]> sequences, List<float[]> statistics, int[] labels, int features) {
         this.features = features;
         this.size = sequences.size();
         this.order = IntStream.range(0, size)
@@ -56,6 +61,18 @@ public final class PackedBatch {
             offset[t + 1] = offset[t] + n;
         }
         this.rows = offset[steps];
+        this.statisticsWidth = statistics.isEmpty() ? 0 : statistics.get(0).length;
+        if (!statistics.isEmpty() && statistics.size() != size) {
+            throw new IllegalArgumentException(statistics.size() + " rows of statistics for " + size + " sequences");
+        }
+        this.statistics = new float[size * statisticsWidth];
+        for (int b = 0; b < (statistics.isEmpty() ? 0 : size); b++) {
+            float[] s = statistics.get(order[b]);
+            if (s.length != statisticsWidth) {
+                throw new IllegalArgumentException("every sequence needs " + statisticsWidth + " statistics");
+            }
+            System.arraycopy(s, 0, this.statistics, b * statisticsWidth, statisticsWidth);
+        }
         this.x = new float[rows * features];
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < active[t]; b++) {
@@ -66,10 +83,15 @@ public final class PackedBatch {
 
     /** sequences: each steps*features standardized values, row after row; labels may be null. */
     public static PackedBatch of(List<float[]> sequences, int[] labels, int features) {
+        return of(sequences, List.of(), labels, features);
+    }
+
+    /** statistics: each sequence's window statistics (S values each), or empty for none. */
+    public static PackedBatch of(List<float[]> sequences, List<float[]> statistics, int[] labels, int features) {
         if (sequences.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one sequence");
         }
-        return new PackedBatch(sequences, labels, features);
+        return new PackedBatch(sequences, statistics, labels, features);
     }
 
     /** The packed row of sequence b's last real step, the one the classifier reads. */

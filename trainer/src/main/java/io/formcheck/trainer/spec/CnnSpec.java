@@ -5,11 +5,15 @@ import io.formcheck.trainer.nn.CnnClassifierNet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The 1D-CNN: temporal convolutions ('same' padding, ReLU), the mean over the steps, then the head. */
+/**
+ * The 1D-CNN: temporal convolutions ('same' padding, ReLU), the mean over the steps, then the head, which
+ * may also read the window's statistics.
+ */
 public record CnnSpec(
         int filters,
         int kernel,
         int layers,
+        StatisticsSpec statistics,
         Head head,
         Optimization optimization,
         Augmentation augmentation,
@@ -32,18 +36,19 @@ public record CnnSpec(
 
     @Override
     public ClassifierNet network(int features, int classes) {
-        return new CnnClassifierNet(
-                new CnnClassifierNet.Shape(features, filters, kernel, layers, head.hidden(), classes, head.dropout()));
+        return new CnnClassifierNet(new CnnClassifierNet.Shape(
+                features, filters, kernel, layers, statistics.size(), head.hidden(), classes, head.dropout()));
     }
 
     @Override
     public CnnSpec withSeed(long newSeed) {
-        return new CnnSpec(filters, kernel, layers, head, optimization, augmentation, center, newSeed);
+        return new CnnSpec(filters, kernel, layers, statistics, head, optimization, augmentation, center, newSeed);
     }
 
     @Override
     public CnnSpec withEpochs(int epochs) {
-        return new CnnSpec(filters, kernel, layers, head, optimization.withEpochs(epochs), augmentation, center, seed);
+        return new CnnSpec(
+                filters, kernel, layers, statistics, head, optimization.withEpochs(epochs), augmentation, center, seed);
     }
 
     @Override
@@ -51,6 +56,7 @@ public record CnnSpec(
         Map<String, String> encoder = new LinkedHashMap<>();
         encoder.put("filters", String.valueOf(filters));
         encoder.put("kernel", String.valueOf(kernel));
+        encoder.put("statistics", statistics.describe());
         return NetworkSpec.describe(encoder, this);
     }
 }

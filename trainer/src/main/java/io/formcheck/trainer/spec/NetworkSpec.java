@@ -18,6 +18,11 @@ public sealed interface NetworkSpec extends ModelSpec permits LstmSpec, CnnSpec 
 
     Augmentation augmentation();
 
+    /** The window statistics the head reads beside the encoder (NONE for the LSTM). */
+    default StatisticsSpec statistics() {
+        return StatisticsSpec.NONE;
+    }
+
     /** The network this spec trains, freshly built (not initialized). */
     ClassifierNet network(int features, int classes);
 

@@ -20,10 +20,27 @@ public enum Preset {
             128,
             3,
             3,
+            StatisticsSpec.NONE,
             new Head(64, 0.3f),
             new Optimization(Optimizer.Kind.ADAM, 2e-3f, 1e-4f, 32, 100, 0.5f, 5),
             new Augmentation(0.8f, 0.05f),
             false,
+            42)),
+    /**
+     * The best network found for new people (README, The trainer): a CNN whose head reads the window
+     * forest's statistics, standardized and clipped to +-1.25, beside the mean of 8 kernel-1 filters of the
+     * centered readings, so in effect a one-hidden-layer network (64 units) on the window statistics;
+     * dropout 0.5, weight decay 1e-3, Adam 1e-3, 30 epochs.
+     */
+    STATS_CNN(new CnnSpec(
+            8,
+            1,
+            1,
+            new StatisticsSpec(WindowForestSpec.DEFAULT_FEATURES, 1.25f),
+            new Head(64, 0.5f),
+            new Optimization(Optimizer.Kind.ADAM, 1e-3f, 1e-3f, 32, 30, 0.5f, 5),
+            Augmentation.NONE,
+            true,
             42)),
     /** The seed notebook's LSTM: the faithful baseline. */
     SEED(new LstmSpec(
@@ -44,6 +61,7 @@ public enum Preset {
             128,
             5,
             2,
+            StatisticsSpec.NONE,
             new Head(64, 0.5f),
             new Optimization(Optimizer.Kind.ADAM, 1e-3f, 1e-4f, 32, 60, 0.5f, 5),
             Augmentation.NONE,
@@ -60,8 +78,9 @@ public enum Preset {
         return spec;
     }
 
+    /** As the command line spells it: default, cnn, stats-cnn, seed. */
     @Override
     public String toString() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

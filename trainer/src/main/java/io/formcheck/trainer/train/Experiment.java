@@ -5,6 +5,7 @@ import io.formcheck.model.ExerciseClass;
 import io.formcheck.model.Features;
 import io.formcheck.model.ModelFormatException;
 import io.formcheck.model.Standardization;
+import io.formcheck.model.StatisticsInput;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
 import io.formcheck.trainer.spec.ModelSpec;
@@ -98,15 +99,18 @@ public final class Experiment {
     private static Outcome network(NetworkSpec spec, Splits.Split split, int maxLength, Consumer<String> progress) {
         int classes = ExerciseClass.values().length;
         Standardization standardization = InputStatistics.fit(split.train(), spec.center());
-        Trainer.Examples train = examples(split.train(), standardization);
-        Trainer.Examples validation = examples(split.validation(), standardization);
-        Trainer.Examples test = examples(split.test(), standardization);
+        Optional<StatisticsInput> statistics = spec.statistics().any()
+                ? Optional.of(InputStatistics.fit(split.train(), spec.statistics()))
+                : Optional.empty();
+        Trainer.Examples train = examples(split.train(), standardization, statistics);
+        Trainer.Examples validation = examples(split.validation(), standardization, statistics);
+        Trainer.Examples test = examples(split.test(), standardization, statistics);
         int epochs = spec.optimization().epochs();
         Trainer.Result result = Trainer.train(
                 spec, Features.COUNT, classes, train, validation, stats -> progress.accept(stats.line(epochs)));
-        float[][] probs = Inference.probabilities(result.net(), test.sequences());
+        float[][] probs = Inference.probabilities(result.net(), test);
         return new Outcome(
-                ExportedModel.of(result.net()),
+                ExportedModel.of(result.net(), statistics),
                 standardization,
                 maxLength,
                 Metrics.of(test.labels(), argmax(probs), classes),
@@ -133,10 +137,19 @@ public final class Experiment {
     }
 
     public static Trainer.Examples examples(List<RepetitionWindow> windows, Standardization s) {
+        return examples(windows, s, Optional.empty());
+    }
+
+    /** With each window's statistics, when the network's head reads them. */
+    public static Trainer.Examples examples(
+            List<RepetitionWindow> windows, Standardization s, Optional<StatisticsInput> statistics) {
         List<float[]> sequences =
                 windows.stream().map(w -> flatten(s.apply(w.samples()))).toList();
+        List<float[]> side = statistics.isEmpty()
+                ? List.of()
+                : windows.stream().map(w -> statistics.get().apply(w.samples())).toList();
         int[] labels = windows.stream().mapToInt(RepetitionWindow::label).toArray();
-        return new Trainer.Examples(sequences, labels);
+        return new Trainer.Examples(sequences, side, labels);
     }
 
     private static int[] argmax(float[][] probs) {

@@ -13,8 +13,10 @@ public final class Inference {
 
     private Inference() {}
 
-    /** One row of class probabilities per sequence, in the order given. */
-    public static float[][] probabilities(ClassifierNet net, List<float[]> sequences) {
+    /** One row of class probabilities per example, in the order given (labels unused). */
+    public static float[][] probabilities(ClassifierNet net, Trainer.Examples examples) {
+        List<float[]> sequences = examples.sequences();
+        List<float[]> statistics = examples.statistics();
         int features = net.inputs();
         int classes = net.classes();
         int maxSteps =
@@ -24,7 +26,11 @@ public final class Inference {
         float[][] out = new float[sequences.size()][];
         for (int from = 0; from < sequences.size(); from += batch) {
             int to = Math.min(from + batch, sequences.size());
-            PackedBatch b = PackedBatch.of(sequences.subList(from, to), null, features);
+            PackedBatch b = PackedBatch.of(
+                    sequences.subList(from, to),
+                    statistics.isEmpty() ? List.of() : statistics.subList(from, to),
+                    null,
+                    features);
             net.forward(b, ws, Mode.EVAL);
             for (int r = 0; r < b.size; r++) {
                 Activations.softmax(ws.head().logits, r * classes, classes, ws.head().probs);

@@ -1,12 +1,18 @@
 package io.formcheck.trainer.train;
 
 import io.formcheck.model.Standardization;
+import io.formcheck.model.StatisticsInput;
+import io.formcheck.model.WindowFeatures;
 import io.formcheck.trainer.data.RepetitionWindow;
+import io.formcheck.trainer.spec.StatisticsSpec;
 import java.util.Arrays;
 import java.util.List;
 import smile.math.MathEx;
 
-/** Per-feature mean and standard deviation over every reading of the training windows only. */
+/**
+ * Per-feature mean and standard deviation over every reading of the training windows only (and of the
+ * window statistics over the training windows).
+ */
 public final class InputStatistics {
     private InputStatistics() {}
 
@@ -20,16 +26,37 @@ public final class InputStatistics {
                 .flatMap(w -> Arrays.stream(w.samples()))
                 .map(InputStatistics::toDouble)
                 .toArray(double[][]::new);
-        double[] mean = MathEx.colMeans(rows);
-        double[] sd = MathEx.colSds(rows);
-        float[] m = new float[mean.length];
+        return new Standardization(
+                toFloat(MathEx.colMeans(rows)), deviations(MathEx.colSds(rows)), centerEachRepetition);
+    }
+
+    /**
+     * The standardization of the window statistics a network's head reads: their mean and deviation over
+     * the training windows (each window one row).
+     */
+    public static StatisticsInput fit(List<RepetitionWindow> training, StatisticsSpec spec) {
+        WindowFeatures features = WindowFeatures.parse(spec.features());
+        double[][] rows =
+                training.stream().map(w -> toDouble(features.of(w.samples()))).toArray(double[][]::new);
+        return new StatisticsInput(
+                features, spec.clip(), toFloat(MathEx.colMeans(rows)), deviations(MathEx.colSds(rows)));
+    }
+
+    private static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int j = 0; j < v.length; j++) {
+            f[j] = (float) v[j];
+        }
+        return f;
+    }
+
+    /** A constant column carries no information; dividing it by 1 keeps it finite. */
+    private static float[] deviations(double[] sd) {
         float[] s = new float[sd.length];
-        for (int j = 0; j < mean.length; j++) {
-            m[j] = (float) mean[j];
-            // a constant feature carries no information; dividing by 1 keeps it finite
+        for (int j = 0; j < sd.length; j++) {
             s[j] = sd[j] > 1e-6 && Double.isFinite(sd[j]) ? (float) sd[j] : 1f;
         }
-        return new Standardization(m, s, centerEachRepetition);
+        return s;
     }
 
     private static double[] toDouble(float[] row) {

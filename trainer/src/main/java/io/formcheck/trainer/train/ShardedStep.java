@@ -47,7 +47,10 @@ final class ShardedStep implements AutoCloseable {
     }
 
     /** Accumulates the batch's gradient into the first network's parameters; returns loss sum and hits. */
-    Outcome run(List<float[]> sequences, int[] labels, Random rng) {
+    Outcome run(Trainer.Examples examples, Random rng) {
+        List<float[]> sequences = examples.sequences();
+        List<float[]> statistics = examples.statistics();
+        int[] labels = examples.labels();
         int n = labels.length;
         int shardSize = (n + SHARDS - 1) / SHARDS;
         long[] seeds = new long[SHARDS];
@@ -66,8 +69,11 @@ final class ShardedStep implements AutoCloseable {
                 for (Parameter p : nets[shard].parameters()) {
                     p.zeroGrad();
                 }
-                PackedBatch batch =
-                        PackedBatch.of(sequences.subList(from, to), Arrays.copyOfRange(labels, from, to), features);
+                PackedBatch batch = PackedBatch.of(
+                        sequences.subList(from, to),
+                        statistics.isEmpty() ? List.of() : statistics.subList(from, to),
+                        Arrays.copyOfRange(labels, from, to),
+                        features);
                 float loss =
                         nets[shard].forwardBackward(batch, workspaces[shard], Mode.train(new Random(seeds[shard])), n);
                 return new Outcome(loss * batch.size, correct(workspaces[shard].head().probs, batch.labels));

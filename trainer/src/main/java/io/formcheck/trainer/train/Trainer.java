@@ -25,8 +25,25 @@ public final class Trainer {
     /** The trained network (best-validation weights) and how it got there. */
     public record Result(ClassifierNet net, TrainingHistory history, double bestValidationAccuracy, double seconds) {}
 
-    /** Standardized sequences (steps*features values each) and their class indices. */
-    public record Examples(List<float[]> sequences, int[] labels) {
+    /**
+     * Standardized sequences (steps*features values each), their window statistics (S values each, or an
+     * empty list for a network that reads none) and their class indices.
+     */
+    public record Examples(List<float[]> sequences, List<float[]> statistics, int[] labels) {
+        public Examples(List<float[]> sequences, int[] labels) {
+            this(sequences, List.of(), labels);
+        }
+
+        /** The examples ids, in that order. */
+        Examples subset(List<Integer> ids) {
+            return new Examples(
+                    ids.stream().map(sequences::get).toList(),
+                    statistics.isEmpty()
+                            ? List.of()
+                            : ids.stream().map(statistics::get).toList(),
+                    ids.stream().mapToInt(i -> labels[i]).toArray());
+        }
+
         public int size() {
             return labels.length;
         }
@@ -68,20 +85,21 @@ public final class Trainer {
                 double lossSum = 0;
                 int correct = 0;
                 for (int from = 0; from < order.size(); from += batchSize) {
-                    List<Integer> ids = order.subList(from, Math.min(from + batchSize, order.size()));
+                    Examples batch = train.subset(order.subList(from, Math.min(from + batchSize, order.size())));
                     ShardedStep.Outcome outcome = step.run(
-                            ids.stream()
-                                    .map(i -> spec.augmentation()
-                                            .apply(train.sequences().get(i), features, rng))
-                                    .toList(),
-                            ids.stream().mapToInt(i -> train.labels()[i]).toArray(),
+                            new Examples(
+                                    batch.sequences().stream()
+                                            .map(s -> spec.augmentation().apply(s, features, rng))
+                                            .toList(),
+                                    batch.statistics(),
+                                    batch.labels()),
                             rng);
                     optimizer.step();
                     lossSum += outcome.lossSum();
                     correct += outcome.correct();
                 }
                 double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-                float[][] probs = Inference.probabilities(net, validation.sequences());
+                float[][] probs = Inference.probabilities(net, validation);
                 double valLoss = crossEntropy(probs, validation.labels());
                 double valAccuracy = accuracy(probs, validation.labels());
                 scheduler.step(valLoss);

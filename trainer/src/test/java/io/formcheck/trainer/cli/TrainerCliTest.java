@@ -221,7 +221,13 @@ class TrainerCliTest {
         JsonNode comparison = Json.mapper()
                 .readTree(compare.resolve("comparison.json").toFile())
                 .get("results");
-        assertEquals(7, comparison.size());
+        assertEquals(8, comparison.size());
+        assertEquals(
+                3,
+                comparison
+                        .get("CNN reading the window statistics")
+                        .get("splitAccuracy")
+                        .size());
         assertEquals(
                 3,
                 comparison.get("window forest (default)").get("splitAccuracy").size());
@@ -329,7 +335,7 @@ class TrainerCliTest {
         String help = TrainerCli.commandLine().getSubcommands().get("train").getUsageMessage();
         for (String expected : new String[] {
             "lstm, cnn, reading-forest, window-forest",
-            "default, cnn, seed",
+            "default, cnn, stats-cnn, seed",
             "adam, sgd, rmsprop",
             "Forests (--arch reading-forest or window-forest):",
             "Window forest (--arch window-forest):",
@@ -374,6 +380,14 @@ class TrainerCliTest {
         Run window = run("train", "--data", data.toString());
         assertEquals(1, window.exit());
         assertTrue(window.err().contains("no window of 2.5s every 0.5s fits"), window.err());
+        Run statistics = run("train", "--data", data.toString(), "--arch", "cnn", "--statistics", "rp=abs;spin=abs");
+        assertEquals(1, statistics.exit());
+        assertTrue(statistics.err().contains("unknown channel group 'spin'"), statistics.err());
+        Run clip = run("train", "--data", data.toString(), "--arch", "lstm", "--statistics-clip", "2");
+        assertEquals(1, clip.exit());
+        assertTrue(
+                clip.err().contains("CNN options (--filters, --kernel, --statistics, --statistics-clip) do not apply"),
+                clip.err());
         Run trees = run("train", "--data", data.toString(), "--arch", "LSTM", "--trees", "5");
         assertEquals(1, trees.exit());
         assertTrue(trees.err().contains("--trees do not apply to --arch lstm"), trees.err());

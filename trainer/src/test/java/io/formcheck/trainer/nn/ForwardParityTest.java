@@ -1,16 +1,24 @@
 package io.formcheck.trainer.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.formcheck.model.Activations;
+import io.formcheck.model.Classifier;
 import io.formcheck.model.Features;
 import io.formcheck.model.ModelFile;
 import io.formcheck.model.SequenceNetwork;
 import io.formcheck.model.Standardization;
+import io.formcheck.model.StatisticsInput;
+import io.formcheck.model.WindowFeatures;
+import io.formcheck.trainer.spec.WindowForestSpec;
 import io.formcheck.trainer.train.ExportedModel;
 import io.formcheck.trainer.train.ModelExport;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +58,65 @@ class ForwardParityTest {
                 diff = Math.max(diff, Math.abs(expected[k] - actual[k]));
             }
             assertEquals(0, diff / norm, 1e-5, net.architecture() + " sequence " + batch.order[b] + " relative error");
+        }
+    }
+
+    /**
+     * A CNN whose head reads the window statistics: the trainer's batch (standardized readings and the
+     * statistics of the raw window) against the classifier the function loads from the model file, which
+     * computes both from the raw readings.
+     */
+    @Test
+    void aCnnReadingWindowStatisticsGivesTheClassifierSProbabilities() throws Exception {
+        WindowFeatures features = WindowFeatures.parse(WindowForestSpec.DEFAULT_FEATURES);
+        Random rng = new Random(4);
+        float[] mean = new float[features.size()];
+        float[] std = new float[features.size()];
+        for (int j = 0; j < mean.length; j++) {
+            mean[j] = (float) rng.nextGaussian() * 20;
+            std[j] = 1 + rng.nextFloat() * 50;
+        }
+        StatisticsInput statistics = new StatisticsInput(features, 1.5f, mean, std);
+        CnnClassifierNet net =
+                new CnnClassifierNet(new CnnClassifierNet.Shape(F, 16, 5, 2, features.size(), 8, 5, 0.3f));
+        net.init(new Random(5));
+        Standardization standardization = new Standardization(filled(F, 10f), filled(F, 100f));
+        Classifier classifier = new Classifier(ModelFile.parse(
+                ModelExport.toModelFile(ExportedModel.of(net, Optional.of(statistics)), standardization, 40, Map.of())
+                        .toBytes()));
+
+        List<float[][]> raw = new ArrayList<>();
+        for (int length : new int[] {114, 3, 60}) {
+            float[][] window = new float[length][F];
+            for (float[] reading : window) {
+                for (int j = 0; j < F; j++) {
+                    reading[j] = (float) rng.nextGaussian() * 200;
+                }
+            }
+            raw.add(window);
+        }
+        List<float[]> sequences = new ArrayList<>();
+        List<float[]> side = new ArrayList<>();
+        for (float[][] window : raw) {
+            float[][] x = standardization.apply(window);
+            float[] flat = new float[x.length * F];
+            for (int t = 0; t < x.length; t++) {
+                System.arraycopy(x[t], 0, flat, t * F, F);
+            }
+            sequences.add(flat);
+            side.add(statistics.apply(window));
+        }
+        PackedBatch batch = PackedBatch.of(sequences, side, null, F);
+        ClassifierNet.Workspace ws = net.workspace(batch.size, batch.rows);
+        net.forward(batch, ws, Mode.EVAL);
+        float[] probs = new float[batch.size * 5];
+        for (int b = 0; b < batch.size; b++) {
+            Activations.softmax(ws.head().logits, b * 5, 5, probs);
+            assertArrayEquals(
+                    Arrays.copyOfRange(probs, b * 5, b * 5 + 5),
+                    classifier.probabilities(raw.get(batch.order[b])),
+                    1e-5f,
+                    "window " + batch.order[b]);
         }
     }
 

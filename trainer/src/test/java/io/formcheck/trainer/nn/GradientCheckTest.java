@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ class GradientCheckTest {
             check(new LstmClassifierNet(new LstmClassifierNet.Shape(F, 4, 2, 5, 3, dropout)), dropout);
             check(new LstmClassifierNet(new LstmClassifierNet.Shape(F, 4, 1, 5, 3, dropout, true)), dropout);
             check(new CnnClassifierNet(new CnnClassifierNet.Shape(F, 4, 3, 2, 5, 3, dropout)), dropout);
+            check(new CnnClassifierNet(new CnnClassifierNet.Shape(F, 4, 3, 2, 2, 5, 3, dropout)), dropout);
         }
     }
 
@@ -35,7 +37,7 @@ class GradientCheckTest {
                 Arrays.fill(layer.bias.value, 2f);
             }
         }
-        PackedBatch batch = batch();
+        PackedBatch batch = batch(net.statistics());
         ClassifierNet.Workspace ws = net.workspaceWithInputGradient(batch.size, batch.rows);
         for (Parameter p : net.parameters()) {
             p.zeroGrad();
@@ -79,7 +81,10 @@ class GradientCheckTest {
         return Mode.train(new Random(11));
     }
 
-    static PackedBatch batch() {
-        return PackedBatch.of(RandomSequences.of(new int[] {2, 5, 1, 4}, F, 5), new int[] {0, 2, 1, 2}, F);
+    /** statistics: how many window statistics each sequence brings (random values, like its readings). */
+    static PackedBatch batch(int statistics) {
+        int[] lengths = {2, 5, 1, 4};
+        List<float[]> side = statistics == 0 ? List.of() : RandomSequences.of(new int[] {1, 1, 1, 1}, statistics, 6);
+        return PackedBatch.of(RandomSequences.of(lengths, F, 5), side, new int[] {0, 2, 1, 2}, F);
     }
 }

@@ -38,7 +38,7 @@ class ShardedStepTest {
                 net.parameters().stream().map(p -> p.grad.clone()).toList();
 
         try (ShardedStep step = new ShardedStep(net, 7, 9)) {
-            ShardedStep.Outcome outcome = step.run(seqs, labels, new Random(3));
+            ShardedStep.Outcome outcome = step.run(new Trainer.Examples(seqs, labels), new Random(3));
             assertEquals(loss * 7, outcome.lossSum(), 1e-4);
         }
         List<Parameter> params = net.parameters();

@@ -18,6 +18,8 @@ import io.formcheck.trainer.spec.CnnSpec;
 import io.formcheck.trainer.spec.Head;
 import io.formcheck.trainer.spec.LstmSpec;
 import io.formcheck.trainer.spec.Optimization;
+import io.formcheck.trainer.spec.StatisticsSpec;
+import io.formcheck.trainer.spec.WindowForestSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,17 +51,42 @@ class TrainerTest {
     void theCnnLearnsSeparableSequencesToo() {
         List<RepetitionWindow> windows = SyntheticWle.windows(30, 3, 3);
         Splits.Split split = SyntheticWle.split(windows, 1);
-        CnnSpec cnn = new CnnSpec(
+        Experiment.Outcome out = Experiment.run(cnn(StatisticsSpec.NONE), split, line -> {});
+        assertTrue(out.test().accuracy() >= 0.95, "test accuracy " + out.test().accuracy());
+    }
+
+    /**
+     * Trained with the window statistics beside its pooled features, then loaded from its model file as the
+     * function loads it: the file's classifier computes the statistics from the raw readings itself and
+     * must score the test windows exactly as the trainer did.
+     */
+    @Test
+    void aCnnReadingWindowStatisticsScoresTheSameFromItsModelFile() throws Exception {
+        List<RepetitionWindow> windows = SyntheticWle.windows(30, 3, 3);
+        Splits.Split split = SyntheticWle.split(windows, 1);
+        Experiment.Outcome out =
+                Experiment.run(cnn(new StatisticsSpec(WindowForestSpec.DEFAULT_FEATURES, 1.5f)), split, line -> {});
+        assertTrue(out.test().accuracy() >= 0.95, "test accuracy " + out.test().accuracy());
+        Classifier exported = new Classifier(ModelExport.toModelFile(out.model(), out.standardization(), 10, Map.of()));
+        double again = Trainer.accuracy(
+                split.test().stream()
+                        .map(w -> exported.probabilities(w.samples()))
+                        .toArray(float[][]::new),
+                split.test().stream().mapToInt(RepetitionWindow::label).toArray());
+        assertEquals(out.test().accuracy(), again, 1e-9);
+    }
+
+    private static CnnSpec cnn(StatisticsSpec statistics) {
+        return new CnnSpec(
                 16,
                 3,
                 2,
+                statistics,
                 new Head(16, 0.1f),
                 new Optimization(Optimizer.Kind.ADAM, 1e-2f, 0f, 16, 30, 0.5f, 5),
                 new Augmentation(0.8f, 0.05f),
                 false,
                 7);
-        Experiment.Outcome out = Experiment.run(cnn, split, line -> {});
-        assertTrue(out.test().accuracy() >= 0.95, "test accuracy " + out.test().accuracy());
     }
 
     @Test
