@@ -48,8 +48,11 @@ final class CompareCommand implements Callable<Integer> {
         c.put("reading-forest", new Candidate("reading forest", ReadingForestSpec.DEFAULTS));
         c.put("seed-lstm", new Candidate("LSTM (seed configuration)", Preset.SEED.spec()));
         c.put("cnn", new Candidate("CNN", Preset.PLAIN_CNN));
-        c.put("tuned-cnn", new Candidate("CNN tuned (best network)", Preset.CNN.spec()));
-        c.put("stats-cnn", new Candidate("CNN reading the window statistics", Preset.STATS_CNN.spec()));
+        c.put("tuned-cnn", new Candidate("CNN tuned (best network on the random split)", Preset.CNN.spec()));
+        c.put(
+                "stats-cnn",
+                new Candidate(
+                        "CNN reading the window statistics (best network for new people)", Preset.STATS_CNN.spec()));
         return c;
     }
 
