@@ -225,7 +225,7 @@ class TrainerCliTest {
         assertEquals(
                 3,
                 comparison
-                        .get("CNN reading the window statistics")
+                        .get("CNN reading the window statistics (best network for new people)")
                         .get("splitAccuracy")
                         .size());
         assertEquals(
