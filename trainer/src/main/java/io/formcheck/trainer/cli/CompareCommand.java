@@ -67,7 +67,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /**
      * What compare runs unless told otherwise: the default and the methods closest to it, and the seed's
-     * network: 15 minutes on 2 cores, where all seven take 33 (README, Results).
+     * network: 15 minutes on 2 cores, where all eight take 31 (README, Results).
      */
     private static final List<String> DEFAULT_METHODS =
             List.of("window-forest", "summary-forest", "centered-forest", "seed-lstm");
@@ -77,7 +77,7 @@ final class CompareCommand implements Callable<Integer> {
             split = ",",
             description = "which methods, of: window-forest, summary-forest, centered-forest, reading-forest, "
                     + "seed-lstm, cnn, tuned-cnn, stats-cnn; or all (default: window-forest, summary-forest, "
-                    + "centered-forest, seed-lstm, about 15 minutes on 2 cores; all takes about 33)")
+                    + "centered-forest, seed-lstm, about 15 minutes on 2 cores; all takes about 31)")
     List<String> only = DEFAULT_METHODS;
 
     @Option(
