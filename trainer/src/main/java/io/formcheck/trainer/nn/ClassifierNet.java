@@ -104,18 +104,15 @@ public abstract class ClassifierNet {
     }
 
     public final Workspace workspace(int maxBatch, int maxRows) {
-        return new Workspace(
-                maxBatch,
-                maxRows,
-                encoderBuffers(maxBatch, maxRows),
-                head.buffers(maxBatch),
-                encoded(),
-                statistics > 0,
-                null);
+        return workspace(maxBatch, maxRows, null);
     }
 
     /** A workspace in which {@link #forwardBackward} also writes the gradient w.r.t. the inputs. */
     public final Workspace workspaceWithInputGradient(int maxBatch, int maxRows) {
+        return workspace(maxBatch, maxRows, new float[maxRows * inputs]);
+    }
+
+    private Workspace workspace(int maxBatch, int maxRows, float[] inputGradient) {
         return new Workspace(
                 maxBatch,
                 maxRows,
@@ -123,7 +120,7 @@ public abstract class ClassifierNet {
                 head.buffers(maxBatch),
                 encoded(),
                 statistics > 0,
-                new float[maxRows * inputs]);
+                inputGradient);
     }
 
     /** Writes the logits into ws.head(). */
