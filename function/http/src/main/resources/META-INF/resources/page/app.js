@@ -40,7 +40,7 @@ async function start() {
 async function loadExample(label) {
   try {
     const response = await fetch('page/examples/' + label + '.csv');
-    if (!response.ok) throw new Error('the example ' + label + ' is missing (' + response.status + ')');
+    if (!response.ok) throw new Error('the example ' + label + ' is not in this build (' + response.status + '): the examples are cut from the WLE data when the function is built, and this build had none');
     open('example ' + label + ' (' + describe(label) + ')', await response.text(), 'whole');
   } catch (e) {
     showError(e.message);

@@ -1,5 +1,6 @@
 package io.formcheck.function.page;
 
+import io.formcheck.model.AtomicFiles;
 import io.formcheck.model.ExerciseClass;
 import io.formcheck.model.Features;
 import io.formcheck.trainer.data.Dataset;
@@ -9,7 +10,6 @@ import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Windowing;
 import io.formcheck.trainer.data.WleCsvReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,28 +21,31 @@ import java.util.Map;
  * Writes the page's five example repetitions, page/examples/A.csv ... E.csv: for each class, the 2.5 s
  * window by time in the middle of carlitos' recording of that class in the full-rate WLE recordings
  * (wle-full-dev.csv.gz; CC BY-SA, Velloso et al., AH '13), in the original recordings' layout with only
- * the columns the page reads. PageExamplesTest checks that the committed files are what this writes.
- *
- * <p>Run from function/http: {@code ../../mvnw -q exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.formcheck.function.page.PageExamples -Dformcheck.data.dir=../../../shared/data/wle}
+ * the columns the page reads. The build runs it (function/http's pom, before packaging) with the data
+ * folder and the folder to write; the data is never committed, so a build without it has no examples.
  */
 public final class PageExamples {
     static final String PERSON = "carlitos";
     static final Windowing CUT = new Windowing.ByTime(2.5, 2.5);
-    static final Path FOLDER = Path.of("src/main/resources/META-INF/resources/page/examples");
+    /** Where the build writes the examples, relative to function/http. */
+    static final Path FOLDER = Path.of("target/classes/META-INF/resources/page/examples");
 
     private PageExamples() {}
 
+    /** args: the WLE data folder, the folder to write the examples into. */
     public static void main(String[] args) throws Exception {
-        Path data = RealData.fullRateFile();
-        if (data == null) {
-            System.err.println(RealData.SKIP_MESSAGE);
-            System.exit(2);
+        Path data = Path.of(args[0], RealData.FULL_RATE);
+        Path folder = Path.of(args[1]);
+        if (!Files.isRegularFile(data)) {
+            // Runs inside Maven's JVM: no exit, the build goes on without examples.
+            System.err.println("The page's examples are not built: " + data + " is absent. " + RealData.SKIP_MESSAGE);
+            return;
         }
+        Files.createDirectories(folder);
         for (Map.Entry<String, String> example : cut(data).entrySet()) {
-            Files.writeString(FOLDER.resolve(example.getKey()), example.getValue(), StandardCharsets.UTF_8);
-            System.out.println("wrote " + FOLDER.resolve(example.getKey()));
+            AtomicFiles.writeString(folder.resolve(example.getKey()), example.getValue());
         }
+        System.out.println("The page's examples: " + folder);
     }
 
     /** Each example's file name and CSV text. */

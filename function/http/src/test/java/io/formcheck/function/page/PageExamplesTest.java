@@ -10,17 +10,17 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The page's example repetitions are exactly the windows of the WLE recordings that PageExamples says they are. */
+/** The page's example repetitions in the build are exactly the windows of the WLE recordings PageExamples names. */
 class PageExamplesTest {
     @Test
-    void theCommittedExamplesAreTheirWindowsOfTheRecordings() throws Exception {
+    void theBuiltExamplesAreTheirWindowsOfTheRecordings() throws Exception {
         Path data = RealData.fullRateFile();
         assumeTrue(data != null, RealData.SKIP_MESSAGE);
         Map<String, String> expected = PageExamples.cut(data);
         assertEquals(5, expected.size());
         for (Map.Entry<String, String> example : expected.entrySet()) {
-            String committed = Files.readString(PageExamples.FOLDER.resolve(example.getKey()), StandardCharsets.UTF_8);
-            assertEquals(example.getValue(), committed, example.getKey());
+            String built = Files.readString(PageExamples.FOLDER.resolve(example.getKey()), StandardCharsets.UTF_8);
+            assertEquals(example.getValue(), built, example.getKey());
         }
     }
 }
