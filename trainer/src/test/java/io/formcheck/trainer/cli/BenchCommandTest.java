@@ -4,38 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.formcheck.trainer.SyntheticWle;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** bench prints ratios against libtorch's figures of the same run, read from the files it is given. */
 class BenchCommandTest {
     @TempDir
     Path dir;
-
-    private String[] run(String... args) {
-        CommandLine cli = TrainerCli.commandLine();
-        StringWriter err = new StringWriter();
-        cli.setErr(new PrintWriter(err));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream saved = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int exit = cli.execute(args);
-            return new String[] {String.valueOf(exit), out.toString(StandardCharsets.UTF_8), err.toString()};
-        } finally {
-            System.setOut(saved);
-        }
-    }
 
     @Test
     void ratiosAreOursOverLibtorchsFiguresOfTheSameRun() throws Exception {
@@ -50,7 +29,7 @@ class BenchCommandTest {
                 inference,
                 "{\"len\": 10, \"runs\": [{\"batch\": 1, \"threads\": 1, \"median_ms\": 2.0},"
                         + " {\"batch\": 1, \"threads\": 2, \"median_ms\": 4.0}, {\"batch\": 64, \"threads\": 2, \"median_ms\": 50.0}]}");
-        String[] r = run(
+        CliRun r = CliRun.of(
                 "bench",
                 "--data",
                 data.toString(),
@@ -66,8 +45,8 @@ class BenchCommandTest {
                 results.toString(),
                 "--torch-inference",
                 inference.toString());
-        assertEquals("0", r[0], r[2]);
-        String out = r[1];
+        assertEquals(0, r.exit(), r.err());
+        String out = r.out();
         double ours = number(out, "readings \\(median \\d+\\): (\\d+) sequences/s");
         assertEquals(ours / 100, number(out, "oneDNN on\\): 100 sequences/s  ratio ([0-9.]+)x"), 0.006);
         double single = number(out, "model module forward: median ([0-9.]+) ms");
@@ -84,7 +63,7 @@ class BenchCommandTest {
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(10, 3, 5));
         Path inference = dir.resolve("inference.json");
         Files.writeString(inference, "{\"len\": 23, \"runs\": [{\"batch\": 1, \"threads\": 1, \"median_ms\": 2.0}]}");
-        String[] r = run(
+        CliRun r = CliRun.of(
                 "bench",
                 "--data",
                 data.toString(),
@@ -98,8 +77,8 @@ class BenchCommandTest {
                 "10",
                 "--torch-inference",
                 inference.toString());
-        assertEquals("1", r[0]);
-        assertTrue(r[2].contains("give --steps 23"), r[2]);
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("give --steps 23"), r.err());
     }
 
     private static double number(String text, String regex) {

@@ -11,11 +11,6 @@ import io.formcheck.model.ModelFile;
 import io.formcheck.trainer.SyntheticWle;
 import io.formcheck.trainer.report.Json;
 import io.formcheck.trainer.spec.Preset;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,35 +22,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The commands end to end on a small generated file, and their answers to bad arguments. */
 class TrainerCliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    Run run(String... args) {
-        CommandLine cli = TrainerCli.commandLine();
-        StringWriter err = new StringWriter();
-        cli.setErr(new PrintWriter(err));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream saved = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int exit = cli.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(saved);
-        }
-    }
-
     @Test
     void trainWritesAModelAndItsReportThatEvaluateAndPredictUse() throws Exception {
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
         Path out = dir.resolve("run");
-        Run train = run(
+        CliRun train = CliRun.of(
                 "train",
                 "--data",
                 data.toString(),
@@ -86,7 +63,7 @@ class TrainerCliTest {
         assertEquals("3", model.file().header().get("training.config.epochs"));
 
         Path json = dir.resolve("eval.json");
-        Run evaluate = run(
+        CliRun evaluate = CliRun.of(
                 "evaluate",
                 "--model",
                 out.resolve("model.fcmodel").toString(),
@@ -101,7 +78,8 @@ class TrainerCliTest {
         }
         assertEquals(60, e.get("windows").asInt());
 
-        Run predict = run("predict", "--model", out.resolve("model.fcmodel").toString(), "--data", data.toString());
+        CliRun predict =
+                CliRun.of("predict", "--model", out.resolve("model.fcmodel").toString(), "--data", data.toString());
         assertEquals(0, predict.exit(), predict.err());
         assertEquals(61, predict.out().split("\n").length, "a header and one line per window");
     }
@@ -110,7 +88,7 @@ class TrainerCliTest {
     void theDefaultTrainsTheWindowForestOnEveryWindowAfterMeasuringIt() throws Exception {
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
         Path out = dir.resolve("forest");
-        Run train = run(
+        CliRun train = CliRun.of(
                 "train", "--data", data.toString(), "--window", "0.3s", "--out-dir", out.toString(), "--trees", "20");
         assertEquals(0, train.exit(), train.err());
         assertTrue(Files.size(out.resolve("confusion-matrix.png")) > 0);
@@ -137,7 +115,7 @@ class TrainerCliTest {
         assertTrue(train.out().contains("new people (leave-one-subject-out): mean"), train.out());
 
         Path reading = dir.resolve("reading");
-        Run readingForest = run(
+        CliRun readingForest = CliRun.of(
                 "train",
                 "--data",
                 data.toString(),
@@ -161,7 +139,7 @@ class TrainerCliTest {
     void tuneAndCompareWriteTheirReportsInQuickMode() throws Exception {
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
         Path tune = dir.resolve("tune");
-        Run t = run(
+        CliRun t = CliRun.of(
                 "tune", "--quick", "--data", data.toString(), "--window", "num_window", "--out-dir", tune.toString());
         assertEquals(0, t.exit(), t.err());
         JsonNode results =
@@ -206,7 +184,7 @@ class TrainerCliTest {
         }
 
         Path compare = dir.resolve("compare");
-        Run c = run(
+        CliRun c = CliRun.of(
                 "compare",
                 "--quick",
                 "--methods",
@@ -237,7 +215,7 @@ class TrainerCliTest {
         assertTrue(Files.size(compare.resolve("comparison.png")) > 0);
         assertTrue(c.out().contains("| reading forest |"), c.out());
 
-        Run byDefault = run(
+        CliRun byDefault = CliRun.of(
                 "compare", "--quick", "--data", data.toString(), "--window", "0.3s", "--out-dir", compare.toString());
         assertEquals(0, byDefault.exit(), byDefault.err());
         Set<String> methods = new TreeSet<>();
@@ -259,7 +237,7 @@ class TrainerCliTest {
     void cvScoresEachPersonAndTheirShorterRequests() throws Exception {
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
         Path out = dir.resolve("cv");
-        Run cv = run(
+        CliRun cv = CliRun.of(
                 "cv",
                 "--data",
                 data.toString(),
@@ -349,52 +327,54 @@ class TrainerCliTest {
 
     @Test
     void badArgumentsAndFilesGetAClearErrorAndANonZeroExit() throws Exception {
-        Run unknown = run("train", "--epochz", "3");
+        CliRun unknown = CliRun.of("train", "--epochz", "3");
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("'--epochz'"), unknown.err());
 
-        Run method = run("compare", "--methods", "window-forest,nope");
+        CliRun method = CliRun.of("compare", "--methods", "window-forest,nope");
         assertEquals(1, method.exit());
         assertTrue(method.err().contains("--methods takes all or window-forest, summary-forest"), method.err());
 
-        Run missing = run("evaluate", "--model", dir.resolve("nope.fcmodel").toString(), "--data", "x.csv");
+        CliRun missing =
+                CliRun.of("evaluate", "--model", dir.resolve("nope.fcmodel").toString(), "--data", "x.csv");
         assertEquals(1, missing.exit());
         assertTrue(missing.err().contains("does not exist"), missing.err());
         assertFalse(missing.err().contains("\tat "), "no stack trace");
 
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(4, 2, 9));
-        Run optimizer = run("train", "--data", data.toString(), "--optimizer", "adagrad");
+        CliRun optimizer = CliRun.of("train", "--data", data.toString(), "--optimizer", "adagrad");
         assertEquals(2, optimizer.exit());
         assertTrue(
                 optimizer.err().contains("expected one of [ADAM, SGD, RMSPROP] (case-insensitive)"), optimizer.err());
         assertTrue(optimizer.err().contains("'adagrad'"), optimizer.err());
 
-        Run foreign = run("train", "--data", data.toString(), "--preset", "default", "--hidden", "64");
+        CliRun foreign = CliRun.of("train", "--data", data.toString(), "--preset", "default", "--hidden", "64");
         assertEquals(1, foreign.exit());
         assertTrue(
                 foreign.err().contains("LSTM options (--hidden, --pooling) do not apply to --arch window-forest"),
                 foreign.err());
-        Run center = run("train", "--data", data.toString(), "--center", "true");
+        CliRun center = CliRun.of("train", "--data", data.toString(), "--center", "true");
         assertEquals(1, center.exit());
         assertTrue(center.err().contains("--center do not apply to --arch window-forest"), center.err());
-        Run window = run("train", "--data", data.toString());
+        CliRun window = CliRun.of("train", "--data", data.toString());
         assertEquals(1, window.exit());
         assertTrue(window.err().contains("no window of 2.5s every 0.5s fits"), window.err());
-        Run statistics = run("train", "--data", data.toString(), "--arch", "cnn", "--statistics", "rp=abs;spin=abs");
+        CliRun statistics =
+                CliRun.of("train", "--data", data.toString(), "--arch", "cnn", "--statistics", "rp=abs;spin=abs");
         assertEquals(1, statistics.exit());
         assertTrue(statistics.err().contains("unknown channel group 'spin'"), statistics.err());
-        Run clip = run("train", "--data", data.toString(), "--arch", "lstm", "--statistics-clip", "2");
+        CliRun clip = CliRun.of("train", "--data", data.toString(), "--arch", "lstm", "--statistics-clip", "2");
         assertEquals(1, clip.exit());
         assertTrue(
                 clip.err().contains("CNN options (--filters, --kernel, --statistics, --statistics-clip) do not apply"),
                 clip.err());
-        Run trees = run("train", "--data", data.toString(), "--arch", "LSTM", "--trees", "5");
+        CliRun trees = CliRun.of("train", "--data", data.toString(), "--arch", "LSTM", "--trees", "5");
         assertEquals(1, trees.exit());
         assertTrue(trees.err().contains("--trees do not apply to --arch lstm"), trees.err());
 
         Path damaged = dir.resolve("damaged.fcmodel");
         Files.writeString(damaged, "not a model");
-        Run bad = run("predict", "--model", damaged.toString(), "--data", data.toString());
+        CliRun bad = CliRun.of("predict", "--model", damaged.toString(), "--data", data.toString());
         assertEquals(1, bad.exit());
         assertTrue(bad.err().contains("wrong magic"), bad.err());
     }

@@ -9,14 +9,11 @@ import io.formcheck.trainer.data.Dataset;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Windowing;
 import io.formcheck.trainer.data.WleCsvReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The windows of a cutting, written and read back by num_window, are the same windows. */
 class WindowsCommandTest {
@@ -27,11 +24,8 @@ class WindowsCommandTest {
     void windowsByTimeReadBackByNumWindowAreTheSameWindows() throws Exception {
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
         Path out = dir.resolve("cut.csv");
-        CommandLine cli = TrainerCli.commandLine();
-        StringWriter err = new StringWriter();
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute("windows", "--data", data.toString(), "--window", "0.3s", "--out", out.toString());
-        assertEquals(0, exit, err.toString());
+        CliRun run = CliRun.of("windows", "--data", data.toString(), "--window", "0.3s", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
 
         List<RepetitionWindow> cut =
                 WleCsvReader.read(data).windows(Windowing.parse("0.3s", null)).scored();
