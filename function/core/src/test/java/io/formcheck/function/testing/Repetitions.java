@@ -24,6 +24,19 @@ public final class Repetitions {
         return samples;
     }
 
+    /** Readings (steps x the 52 features) as the JSON an app would send: every float written exactly. */
+    public static List<Map<String, Object>> samples(float[][] readings) {
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (float[] reading : readings) {
+            Map<String, Object> sample = new LinkedHashMap<>();
+            for (int j = 0; j < Features.COUNT; j++) {
+                sample.put(Features.NAMES.get(j), Double.parseDouble(Float.toString(reading[j])));
+            }
+            samples.add(sample);
+        }
+        return samples;
+    }
+
     public static Map<String, Object> body(int steps, long seed) {
         return Map.of("samples", samples(steps, seed));
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.formcheck.function.ModelLoader;
+import io.formcheck.function.testing.Repetitions;
 import io.formcheck.model.Classifier;
-import io.formcheck.model.Features;
 import io.formcheck.trainer.data.RealData;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.WleCsvReader;
@@ -14,8 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,7 @@ class ParityTest {
             RepetitionWindow w = windows.get(i);
             float[] expected = trainerSide.probabilities(w.samples());
             JsonPath answer = given().contentType(ContentType.JSON)
-                    .body(Map.of("samples", body(w)))
+                    .body(Map.of("samples", Repetitions.samples(w.samples())))
                     .post("/classify")
                     .then()
                     .statusCode(200)
@@ -49,18 +47,5 @@ class ParityTest {
                         "window " + i + " class " + k);
             }
         }
-    }
-
-    /** The window's readings as the JSON an app would send: every float written exactly. */
-    private static List<Map<String, Object>> body(RepetitionWindow w) {
-        List<Map<String, Object>> samples = new ArrayList<>();
-        for (float[] reading : w.samples()) {
-            Map<String, Object> sample = new LinkedHashMap<>();
-            for (int j = 0; j < Features.COUNT; j++) {
-                sample.put(Features.NAMES.get(j), Double.parseDouble(Float.toString(reading[j])));
-            }
-            samples.add(sample);
-        }
-        return samples;
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.formcheck.model.Features;
+import io.formcheck.function.testing.Repetitions;
 import io.formcheck.trainer.data.RealData;
 import io.formcheck.trainer.data.Recording;
 import io.formcheck.trainer.data.RepetitionWindow;
@@ -350,15 +350,7 @@ class PageIT {
     }
 
     private static List<Map<String, Object>> samples(RepetitionWindow w) {
-        List<Map<String, Object>> samples = new ArrayList<>();
-        for (float[] reading : w.samples()) {
-            Map<String, Object> sample = new LinkedHashMap<>();
-            for (int j = 0; j < Features.COUNT; j++) {
-                sample.put(Features.NAMES.get(j), Double.parseDouble(Float.toString(reading[j])));
-            }
-            samples.add(sample);
-        }
-        return samples;
+        return Repetitions.samples(w.samples());
     }
 
     /** {"status": ..., "body": ...} of a POST /classify. */
