@@ -49,7 +49,7 @@ for r in $(seq 1 "$repeat"); do
     cp "$ANCHOR_WORK/results.json" "$4/torch-results-$5.json"
     OPENBLAS_NUM_THREADS=1 java -XX:+UseSerialGC -cp "$(cat "$ANCHOR_WORK/target/classpath.txt")" "$6/bench/TorchLatency.java" \
       "$7" "$3" "$4/torch-inference-$5.json" > "$4/torch-latency-$5.log" 2>&1
-    OPENBLAS_NUM_THREADS=1 java -XX:+UseSerialGC -jar "$8" bench --data "$1" --window num_window \
+    OPENBLAS_NUM_THREADS=1 java -XX:+UseSerialGC --add-modules jdk.incubator.vector -jar "$8" bench --data "$1" --window num_window \
       --epochs "$2" --steps "$7" --calls "$((2 * $3))" \
       --torch-results "$4/torch-results-$5.json" --torch-inference "$4/torch-inference-$5.json" 2> "$4/bench-$5.log"
   ' "$anchor" "$csv" "$epochs" "$calls" "$out" "$r" "$here" "$len" "$jar"

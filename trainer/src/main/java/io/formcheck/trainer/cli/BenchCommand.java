@@ -8,6 +8,7 @@ import io.formcheck.trainer.data.Dataset;
 import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
 import io.formcheck.trainer.nn.ClassifierNet;
+import io.formcheck.trainer.nn.Gemm;
 import io.formcheck.trainer.nn.Mode;
 import io.formcheck.trainer.nn.PackedBatch;
 import io.formcheck.trainer.report.Json;
@@ -112,14 +113,15 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(
                 Locale.ROOT,
                 "training, seed configuration, %d windows of %d..%d readings (median %d): %.0f sequences/s"
-                        + " (median epoch %.3f s over %d epochs)%n",
+                        + " (median epoch %.3f s over %d epochs; products on %s)%n",
                 train.size(),
                 lengths[0],
                 lengths[lengths.length - 1],
                 lengths[lengths.length / 2],
                 seqPerSecond,
                 medianEpoch,
-                epochs);
+                epochs,
+                Gemm.VECTOR ? "the Vector API" : "OpenBLAS");
         if (torchTraining != null) {
             double torch = torchTraining.get("train_seq_per_sec").asDouble();
             System.out.printf(

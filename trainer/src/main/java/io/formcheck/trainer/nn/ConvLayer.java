@@ -78,7 +78,7 @@ public final class ConvLayer {
                 }
             }
         }
-        Blas.mmT(batch.rows, filters, width, buf.cols, weight.value, 0f, buf.y);
+        Gemm.mmT(batch.rows, filters, width, buf.cols, weight.value, buf.y);
         for (int r = 0; r < batch.rows; r++) {
             for (int f = 0; f < filters; f++) {
                 buf.y[r * filters + f] = Math.max(0f, buf.y[r * filters + f] + bias.value[f]);
@@ -99,7 +99,7 @@ public final class ConvLayer {
                 dY[i] = 0f;
             }
         }
-        Blas.tmm(filters, width, rows, dY, buf.cols, 1f, weight.grad);
+        Gemm.tmmAdd(filters, width, rows, dY, buf.cols, weight.grad);
         for (int r = 0; r < rows; r++) {
             for (int f = 0; f < filters; f++) {
                 bias.grad[f] += dY[r * filters + f];
@@ -108,7 +108,7 @@ public final class ConvLayer {
         if (dX == null) {
             return;
         }
-        Blas.mm(rows, width, filters, dY, weight.value, 0f, buf.dCols);
+        Gemm.mm(rows, width, filters, dY, weight.value, buf.dCols);
         Arrays.fill(dX, 0, rows * input, 0f);
         for (int t = 0; t < batch.steps; t++) {
             for (int b = 0; b < batch.active[t]; b++) {

@@ -38,7 +38,7 @@ public final class LinearLayer {
     }
 
     public void forward(int n, float[] x, float[] y) {
-        Blas.mmT(n, output, input, x, weight.value, 0f, y);
+        Gemm.mmT(n, output, input, x, weight.value, y);
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < output; j++) {
                 y[r * output + j] += bias.value[j];
@@ -48,14 +48,14 @@ public final class LinearLayer {
 
     /** Accumulates dW and db from dy [n, out]; writes dx [n, in] unless it is null. */
     public void backward(int n, float[] x, float[] dy, float[] dx) {
-        Blas.tmm(output, input, n, dy, x, 1f, weight.grad);
+        Gemm.tmmAdd(output, input, n, dy, x, weight.grad);
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < output; j++) {
                 bias.grad[j] += dy[r * output + j];
             }
         }
         if (dx != null) {
-            Blas.mm(n, input, output, dy, weight.value, 0f, dx);
+            Gemm.mm(n, input, output, dy, weight.value, dx);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.formcheck.trainer.nn;
 
 import io.formcheck.model.Activations;
 import io.formcheck.model.LstmSchema;
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -28,14 +27,9 @@ public final class LstmLayer {
         public final float[] h; // [rows, H] the layer's output
         final float[] hPrev; // [rows, H] h_{t-1} aligned with step t's rows (zero at t = 0)
         final float[] dGates; // [rows, G] gradient of the pre-activation gates
-        final float[] stepG; // [batch, G] recurrent part of one step's gates
         final float[] dhNext; // [batch, H]
         final float[] dcNext; // [batch, H]
-        // one step's gemm operands, in direct buffers (see Blas) that stay at position 0, as BLAS
-        // reads from a buffer's position: W_hh [G, H], h [batch, H], gates [batch, G]
-        final FloatBuffer wHh;
-        final FloatBuffer stepHIn;
-        final FloatBuffer stepGOut;
+        final float[] wHhT; // [H, G] W_hh transposed once per forward for the per-step products
 
         public Buffers(int maxRows, int maxBatch, int hidden) {
             int g = 4 * hidden;
@@ -45,12 +39,9 @@ public final class LstmLayer {
             h = new float[maxRows * hidden];
             hPrev = new float[maxRows * hidden];
             dGates = new float[maxRows * g];
-            stepG = new float[maxBatch * g];
             dhNext = new float[maxBatch * hidden];
             dcNext = new float[maxBatch * hidden];
-            wHh = Blas.direct(g * hidden);
-            stepHIn = Blas.direct(maxBatch * hidden);
-            stepGOut = Blas.direct(maxBatch * g);
+            wHhT = new float[hidden * g];
         }
     }
 
@@ -91,28 +82,27 @@ public final class LstmLayer {
     public void forward(PackedBatch batch, float[] x, Buffers buf) {
         int hs = hidden;
         int g = 4 * hs;
-        Blas.mmT(batch.rows, g, input, x, wIh.value, 0f, buf.gates);
-        buf.wHh.put(0, wHh.value);
+        Gemm.mmT(batch.rows, g, input, x, wIh.value, buf.gates);
         float[] b = bias.value;
+        for (int r = 0; r < batch.rows; r++) {
+            for (int j = 0; j < g; j++) {
+                buf.gates[r * g + j] += b[j];
+            }
+        }
+        Gemm.transpose(wHh.value, g, hs, buf.wHhT);
         for (int t = 0; t < batch.steps; t++) {
             int n = batch.active[t];
             int row0 = batch.offset[t];
             if (t > 0) {
                 System.arraycopy(buf.h, batch.offset[t - 1] * hs, buf.hPrev, row0 * hs, n * hs);
-                buf.stepHIn.put(0, buf.hPrev, row0 * hs, n * hs);
-                Blas.mmT(n, g, hs, buf.stepHIn, buf.wHh, 0f, buf.stepGOut);
-                buf.stepGOut.get(0, buf.stepG, 0, n * g);
+                // the step's recurrent part added straight into its gates
+                Gemm.mm(n, g, hs, buf.hPrev, row0 * hs, buf.wHhT, buf.gates, row0 * g, true);
             } else {
                 Arrays.fill(buf.hPrev, 0, n * hs, 0f);
-                Arrays.fill(buf.stepG, 0, n * g, 0f);
             }
             for (int r = 0; r < n; r++) {
                 int gRow = (row0 + r) * g;
-                int sRow = r * g;
                 int hRow = (row0 + r) * hs;
-                for (int j = 0; j < g; j++) {
-                    buf.gates[gRow + j] += buf.stepG[sRow + j] + b[j];
-                }
                 // in place over contiguous runs, so the JIT vectorizes the nonlinearities
                 Activations.sigmoid(buf.gates, gRow, gRow + 2 * hs);
                 Activations.tanh(buf.gates, buf.gates, gRow + 2 * hs, gRow + 3 * hs);
@@ -171,14 +161,12 @@ public final class LstmLayer {
             }
             if (t > 0) {
                 // rows >= n of dhNext/dcNext stay zero: sequences that end before step t get no gradient from it
-                buf.stepGOut.put(0, buf.dGates, row0 * g, n * g);
-                Blas.mm(n, hs, g, buf.stepGOut, buf.wHh, 0f, buf.stepHIn);
-                buf.stepHIn.get(0, buf.dhNext, 0, n * hs);
+                Gemm.mm(n, hs, g, buf.dGates, row0 * g, wHh.value, buf.dhNext, 0, false);
             }
         }
         int rows = batch.rows;
-        Blas.tmm(g, input, rows, buf.dGates, x, 1f, wIh.grad);
-        Blas.tmm(g, hs, rows, buf.dGates, buf.hPrev, 1f, wHh.grad);
+        Gemm.tmmAdd(g, input, rows, buf.dGates, x, wIh.grad);
+        Gemm.tmmAdd(g, hs, rows, buf.dGates, buf.hPrev, wHh.grad);
         float[] db = bias.grad;
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < g; j++) {
@@ -186,7 +174,7 @@ public final class LstmLayer {
             }
         }
         if (dX != null) {
-            Blas.mm(rows, input, g, buf.dGates, wIh.value, 0f, dX);
+            Gemm.mm(rows, input, g, buf.dGates, wIh.value, dX);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.formcheck.trainer.train;
 
 import io.formcheck.model.Classifier;
 import io.formcheck.trainer.nn.ClassifierNet;
+import io.formcheck.trainer.nn.Gemm;
 import io.formcheck.trainer.nn.Optimizer;
 import io.formcheck.trainer.nn.Parameter;
 import io.formcheck.trainer.nn.ReduceLrOnPlateau;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The seed's training loop: shuffled mini-batches, the chosen optimizer, ReduceLROnPlateau on the
@@ -53,10 +55,15 @@ public final class Trainer {
         }
     }
 
+    private static final AtomicBoolean KERNELS_TOLD = new AtomicBoolean();
+
     private Trainer() {}
 
     public static Result train(
             NetworkSpec spec, int features, int classes, Examples train, Examples validation, Listener listener) {
+        if (!Gemm.VECTOR && !KERNELS_TOLD.getAndSet(true)) {
+            System.err.println("matrix products on " + Gemm.kernels());
+        }
         long start = System.nanoTime();
         Random rng = new Random(spec.seed());
         Optimization optimization = spec.optimization();
