@@ -6,7 +6,7 @@
 # (libtorch's inference at the windows' median length, batch 1 and 64), then trainer bench on the same
 # CSV, which prints its figures and the ratios to libtorch's of the same pair.
 #
-# Usage: trainer/bench-vs-torch.sh [--window 2.5s|num_window] [--data FILE] [--epochs 8] [--calls 1000] [--repeat 2]
+# Usage: trainer/bench-vs-torch.sh [--window 2.5s|num_window] [--data FILE] [--epochs 20] [--calls 1000] [--repeat 2]
 # Needs the built trainer (./mvnw -B -q install -DskipTests) and, for the anchor's first build, Maven
 # Central (about 90 MB). Outputs (logs, results.json per pair) go to $BENCH_OUT or a temporary folder.
 set -euo pipefail
@@ -14,7 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 window=2.5s
 data=$root/../shared/data/wle/wle-full-dev.csv.gz
-epochs=8
+epochs=20
 calls=1000
 repeat=2
 while [ $# -gt 0 ]; do

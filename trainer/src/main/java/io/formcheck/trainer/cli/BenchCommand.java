@@ -2,6 +2,7 @@ package io.formcheck.trainer.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.formcheck.model.Classifier;
+import io.formcheck.model.ExerciseClass;
 import io.formcheck.model.Features;
 import io.formcheck.model.Standardization;
 import io.formcheck.trainer.data.Dataset;
@@ -12,7 +13,7 @@ import io.formcheck.trainer.nn.Gemm;
 import io.formcheck.trainer.nn.Mode;
 import io.formcheck.trainer.nn.PackedBatch;
 import io.formcheck.trainer.report.Json;
-import io.formcheck.trainer.spec.NetworkSpec;
+import io.formcheck.trainer.spec.LstmSpec;
 import io.formcheck.trainer.spec.Preset;
 import io.formcheck.trainer.train.EpochStats;
 import io.formcheck.trainer.train.Experiment;
@@ -76,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset ds = data.load(true);
-        NetworkSpec spec = ((NetworkSpec) Preset.SEED.spec()).withEpochs(epochs + 1);
+        LstmSpec spec = ((LstmSpec) Preset.SEED.spec()).withEpochs(epochs + 1);
         Dataset.Windows cut = ds.windows(window.windowing());
         List<RepetitionWindow> windows = cut.scored();
         int[] lengths =
@@ -94,7 +95,12 @@ final class BenchCommand implements Callable<Integer> {
         Trainer.Examples validation = Experiment.examples(split.validation(), st);
         System.err.println("training " + (epochs + 1) + " epochs of " + train.size() + " sequences (first is warm-up)");
         Trainer.Result result = Trainer.train(
-                spec, Features.COUNT, 5, train, validation, s -> System.err.println("  " + s.line(epochs + 1)));
+                spec,
+                Features.COUNT,
+                ExerciseClass.values().length,
+                train,
+                validation,
+                s -> System.err.println("  " + s.line(epochs + 1)));
         double[] seconds = result.history().epochs().stream()
                 .skip(1)
                 .mapToDouble(EpochStats::seconds)
@@ -103,6 +109,7 @@ final class BenchCommand implements Callable<Integer> {
         double medianEpoch = seconds[seconds.length / 2];
         double seqPerSecond = train.size() / medianEpoch;
 
+        double flops = forwardFlops(spec, length);
         List<float[][]> repetitions = repetitions(windows, length, BATCH);
         Classifier classifier = Experiment.classifier(ExportedModel.of(result.net()), st, length);
         double[] single = latency(classifier, repetitions.get(0));
@@ -134,37 +141,68 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf(
                 Locale.ROOT,
-                "one %d-reading window, seed LSTM, model module forward: median %.3f ms, p90 %.3f ms over %d calls%n",
+                "one %d-reading window, seed LSTM, model module forward: median %.3f ms (%.1f GFLOP/s), p90 %.3f ms over"
+                        + " %d calls%n",
                 length,
                 single[0],
+                gflops(flops, 1, single[0]),
                 single[1],
                 calls);
         if (torchRuns != null) {
             double torch = best(torchRuns, 1);
             System.out.printf(
                     Locale.ROOT,
-                    "  libtorch, same run, batch 1 (best of its thread counts): %.3f ms  ratio %.2fx the time%n",
+                    "  libtorch, same run, batch 1 (best of its thread counts): %.3f ms (%.1f GFLOP/s)  ratio %.2fx the time%n",
                     torch,
+                    gflops(flops, 1, torch),
                     single[0] / torch);
         }
         System.out.printf(
                 Locale.ROOT,
-                "a batch of %d %d-reading windows, the trainer's batched forward (one thread): median %.3f ms, %.0f sequences/s%n",
+                "a batch of %d %d-reading windows, the trainer's batched forward (one thread): median %.3f ms, %.0f"
+                        + " sequences/s (%.1f GFLOP/s)%n",
                 BATCH,
                 length,
                 batchMs,
-                BATCH / (batchMs / 1e3));
+                BATCH / (batchMs / 1e3),
+                gflops(flops, BATCH, batchMs));
         if (torchRuns != null) {
             double torch = best(torchRuns, BATCH);
             System.out.printf(
                     Locale.ROOT,
-                    "  libtorch, same run, batch %d (best of its thread counts): %.3f ms, %.0f sequences/s  ratio %.2fx%n",
+                    "  libtorch, same run, batch %d (best of its thread counts): %.3f ms, %.0f sequences/s (%.1f GFLOP/s)"
+                            + "  ratio %.2fx%n",
                     BATCH,
                     torch,
                     BATCH / (torch / 1e3),
+                    gflops(flops, BATCH, torch),
                     torch / batchMs);
         }
+        double peak = Gemm.peakGflops();
+        if (!Double.isNaN(peak)) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "one core's peak, fused multiply-adds on the Vector API: %.0f GFLOP/s (%d cores here)%n",
+                    peak,
+                    Runtime.getRuntime().availableProcessors());
+        }
         return 0;
+    }
+
+    /** Multiply-adds (2 FLOPs each) of one window's forward through the seed LSTM: every layer's step, then the head. */
+    private static double forwardFlops(LstmSpec spec, int steps) {
+        int h = spec.hidden();
+        double perStep = 0;
+        for (int l = 0; l < spec.layers(); l++) {
+            int in = l == 0 ? Features.COUNT : h;
+            perStep += 2.0 * 4 * h * (in + h);
+        }
+        int head = spec.head().hidden();
+        return steps * perStep + 2.0 * (h * head + head * ExerciseClass.values().length);
+    }
+
+    private static double gflops(double flopsPerWindow, int windows, double ms) {
+        return flopsPerWindow * windows / (ms * 1e6);
     }
 
     /** The anchor's two-thread oneDNN training run (its default and fastest), else its first. */
