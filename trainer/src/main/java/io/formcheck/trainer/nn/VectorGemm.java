@@ -45,6 +45,9 @@ final class VectorGemm {
             float[] c,
             int cOff,
             boolean accumulate) {
+        if (m == 0 || n == 0) {
+            return;
+        }
         if (k == 0) {
             if (!accumulate) {
                 for (int i = 0; i < m; i++) {

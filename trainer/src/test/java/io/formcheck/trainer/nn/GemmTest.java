@@ -18,7 +18,8 @@ class GemmTest {
         {32, 52, 512},
         {17, 9, 128},
         {6, 128, 1100},
-        {5, 80, 0}
+        {5, 80, 0},
+        {2, 0, 3}
     };
 
     private final Random rng = new Random(7);
@@ -53,8 +54,8 @@ class GemmTest {
     void blasMatchesPlainLoops() {
         for (int[] s : SIZES) {
             int m = s[0], n = s[1], k = s[2];
-            if (k == 0) {
-                continue; // OpenBLAS's gemm refuses an empty depth; the networks never ask for one
+            if (k == 0 || n == 0) {
+                continue; // OpenBLAS's gemm refuses an empty product; the networks never ask for one
             }
             float[] a = random(2 + m * k);
             float[] at = random(k * m);
