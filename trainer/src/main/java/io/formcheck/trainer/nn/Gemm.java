@@ -27,7 +27,7 @@ public final class Gemm {
     public static void mm(
             int m, int n, int k, float[] a, int aOff, float[] b, float[] c, int cOff, boolean accumulate) {
         if (VECTOR) {
-            VectorGemm.gemm(m, n, k, a, aOff, k, 1, b, 0, c, cOff, accumulate);
+            VectorGemm.gemm(new VectorGemm.Product(m, n, k, a, aOff, k, 1, b, 0, c, cOff, accumulate));
         } else {
             Blas.mm(m, n, k, a, aOff, b, accumulate ? 1f : 0f, c, cOff);
         }
@@ -46,7 +46,7 @@ public final class Gemm {
                 s[0] = new float[n * k];
             }
             transpose(b, n, k, s[0]);
-            VectorGemm.gemm(m, n, k, a, 0, k, 1, s[0], 0, c, 0, false);
+            VectorGemm.gemm(new VectorGemm.Product(m, n, k, a, 0, k, 1, s[0], 0, c, 0, false));
         } else {
             Blas.mmT(m, n, k, a, b, c);
         }
@@ -55,7 +55,7 @@ public final class Gemm {
     /** C[m, n] += A[k, m]^T . B[k, n]: a weight's gradient over the rows of a batch. */
     public static void tmmAdd(int m, int n, int k, float[] a, float[] b, float[] c) {
         if (VECTOR) {
-            VectorGemm.gemm(m, n, k, a, 0, 1, m, b, 0, c, 0, true);
+            VectorGemm.gemm(new VectorGemm.Product(m, n, k, a, 0, 1, m, b, 0, c, 0, true));
         } else {
             Blas.tmm(m, n, k, a, b, 1f, c);
         }

@@ -13,9 +13,6 @@ import jdk.incubator.vector.VectorSpecies;
  * of a core's peak (measured: 115 against 53 GFLOP/s). Each C element is summed over k in order, with
  * one fused multiply-add per term, whatever the block it falls in: the result does not depend on the
  * shapes around it or on the thread.
- *
- * <p>A(i, p) = a[aOff + i * ars + p * acs], so one kernel serves A and A^T; B is [k, n] row-major at
- * bOff; C is [m, n] row-major at cOff.
  */
 final class VectorGemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -32,7 +29,12 @@ final class VectorGemm {
 
     private VectorGemm() {}
 
-    static void gemm(
+    /**
+     * C[m, n] (+)= A . B, with A(i, p) = a[aOff + i * ars + p * acs] (so one kernel serves A and A^T),
+     * B [k, n] row-major from bOff and C [m, n] row-major from cOff; C's values are added to, not
+     * overwritten, when accumulate is set.
+     */
+    record Product(
             int m,
             int n,
             int k,
@@ -45,45 +47,45 @@ final class VectorGemm {
             float[] c,
             int cOff,
             boolean accumulate) {
-        if (m == 0 || n == 0) {
+
+        /** The part of this product over depths [from, from + count), added to what the depths before it left. */
+        Product depths(int from, int count) {
+            return new Product(
+                    m, n, count, a, aOff + from * acs, ars, acs, b, bOff + from * n, c, cOff, accumulate || from > 0);
+        }
+
+        /** Rows [from, from + count) of this product. */
+        Product rows(int from, int count) {
+            return new Product(count, n, k, a, aOff + from * ars, ars, acs, b, bOff, c, cOff + from * n, accumulate);
+        }
+    }
+
+    static void gemm(Product p) {
+        if (p.m == 0 || p.n == 0) {
             return;
         }
-        if (k == 0) {
-            if (!accumulate) {
-                for (int i = 0; i < m; i++) {
-                    Arrays.fill(c, cOff + i * n, cOff + i * n + n, 0f);
-                }
+        if (p.k == 0) {
+            if (!p.accumulate) {
+                Arrays.fill(p.c, p.cOff, p.cOff + p.m * p.n, 0f);
             }
             return;
         }
-        if (n % L != 0) {
-            padded(m, n, k, a, aOff, ars, acs, b, bOff, c, cOff, accumulate);
+        if (p.n % L != 0) {
+            padded(p);
             return;
         }
-        int depth = Math.max(16, PANEL_FLOATS / n);
-        for (int p0 = 0; p0 < k; p0 += depth) {
-            int kc = Math.min(depth, k - p0);
-            panel(m, n, kc, a, aOff + p0 * acs, ars, acs, b, bOff + p0 * n, c, cOff, accumulate || p0 > 0);
+        int depth = Math.max(16, PANEL_FLOATS / p.n);
+        for (int from = 0; from < p.k; from += depth) {
+            panel(p.depths(from, Math.min(depth, p.k - from)));
         }
     }
 
     /**
-     * C with n not a whole number of vectors, through copies of B and C zero-padded to one: masked
-     * vector loads and stores are not compiled to vector instructions on JDK 17 (30x slower).
+     * A product with n not a whole number of vectors, through copies of B and C zero-padded to one:
+     * masked vector loads and stores are not compiled to vector instructions on JDK 17 (30x slower).
      */
-    private static void padded(
-            int m,
-            int n,
-            int k,
-            float[] a,
-            int aOff,
-            int ars,
-            int acs,
-            float[] b,
-            int bOff,
-            float[] c,
-            int cOff,
-            boolean accumulate) {
+    private static void padded(Product p) {
+        int m = p.m, n = p.n, k = p.k;
         int np = n + L - n % L;
         float[][] s = PADDED.get();
         if (s[0].length < k * np) {
@@ -94,72 +96,49 @@ final class VectorGemm {
         }
         float[] bp = s[0];
         float[] cp = s[1];
-        for (int p = 0; p < k; p++) {
-            System.arraycopy(b, bOff + p * n, bp, p * np, n);
-            Arrays.fill(bp, p * np + n, (p + 1) * np, 0f);
+        for (int q = 0; q < k; q++) {
+            System.arraycopy(p.b, p.bOff + q * n, bp, q * np, n);
+            Arrays.fill(bp, q * np + n, (q + 1) * np, 0f);
         }
-        if (accumulate) {
+        if (p.accumulate) {
             for (int r = 0; r < m; r++) {
-                System.arraycopy(c, cOff + r * n, cp, r * np, n);
+                System.arraycopy(p.c, p.cOff + r * n, cp, r * np, n);
             }
         }
-        gemm(m, np, k, a, aOff, ars, acs, bp, 0, cp, 0, accumulate);
+        gemm(new Product(m, np, k, p.a, p.aOff, p.ars, p.acs, bp, 0, cp, 0, p.accumulate));
         for (int r = 0; r < m; r++) {
-            System.arraycopy(cp, r * np, c, cOff + r * n, n);
+            System.arraycopy(cp, r * np, p.c, p.cOff + r * n, n);
         }
     }
 
-    private static void panel(
-            int m,
-            int n,
-            int k,
-            float[] a,
-            int aOff,
-            int ars,
-            int acs,
-            float[] b,
-            int bOff,
-            float[] c,
-            int cOff,
-            boolean acc) {
+    private static void panel(Product p) {
         int i = 0;
-        for (; i + 3 < m; i += 4) {
-            fourRows(n, k, a, aOff + i * ars, ars, acs, b, bOff, c, cOff + i * n, acc);
+        for (; i + 3 < p.m; i += 4) {
+            fourRows(p.rows(i, 4));
         }
-        if (i < m) {
-            lastRows(m - i, n, k, a, aOff + i * ars, ars, acs, b, bOff, c, cOff + i * n, acc);
+        if (i < p.m) {
+            lastRows(p.rows(i, p.m - i));
         }
     }
 
-    /** Four rows of C, in blocks of 4 vectors, then single vectors. */
-    private static void fourRows(
-            int n, int k, float[] a, int ai, int ars, int acs, float[] b, int bOff, float[] c, int ci, boolean acc) {
+    /** A product of four rows, in blocks of 4 vectors, then single vectors. */
+    private static void fourRows(Product p) {
+        int n = p.n;
         int wide = n - n % (4 * L);
         for (int j = 0; j < wide; j += 4 * L) {
-            block4x4(n, k, a, ai, ars, acs, b, bOff + j, c, ci + j, acc);
+            block4x4(n, p.k, p.a, p.aOff, p.ars, p.acs, p.b, p.bOff + j, p.c, p.cOff + j, p.accumulate);
         }
         for (int j = wide; j < n; j += L) {
-            block4x1(n, k, a, ai, ars, acs, b, bOff + j, c, ci + j, acc);
+            block4x1(n, p.k, p.a, p.aOff, p.ars, p.acs, p.b, p.bOff + j, p.c, p.cOff + j, p.accumulate);
         }
     }
 
     /**
-     * The last 1 to 3 rows of C, through copies of their A rows and C rows padded to four: one row at
+     * A product of 1 to 3 rows, through copies of their A rows and C rows padded to four: one row at
      * a time would fetch every element of B for a single row, at the speed of memory.
      */
-    private static void lastRows(
-            int rows,
-            int n,
-            int k,
-            float[] a,
-            int aOff,
-            int ars,
-            int acs,
-            float[] b,
-            int bOff,
-            float[] c,
-            int cOff,
-            boolean acc) {
+    private static void lastRows(Product p) {
+        int n = p.n, k = p.k;
         float[][] s = LAST_ROWS.get();
         if (s[0].length < 4 * k) {
             s[0] = new float[4 * k];
@@ -170,18 +149,18 @@ final class VectorGemm {
         float[] ap = s[0];
         float[] cp = s[1];
         for (int r = 0; r < 4; r++) {
-            for (int p = 0; p < k; p++) {
-                ap[r * k + p] = r < rows ? a[aOff + r * ars + p * acs] : 0f;
+            for (int q = 0; q < k; q++) {
+                ap[r * k + q] = r < p.m ? p.a[p.aOff + r * p.ars + q * p.acs] : 0f;
             }
         }
-        if (acc) {
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(c, cOff + r * n, cp, r * n, n);
+        if (p.accumulate) {
+            for (int r = 0; r < p.m; r++) {
+                System.arraycopy(p.c, p.cOff + r * n, cp, r * n, n);
             }
         }
-        fourRows(n, k, ap, 0, k, 1, b, bOff, cp, 0, acc);
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(cp, r * n, c, cOff + r * n, n);
+        fourRows(new Product(4, n, k, ap, 0, k, 1, p.b, p.bOff, cp, 0, p.accumulate));
+        for (int r = 0; r < p.m; r++) {
+            System.arraycopy(cp, r * n, p.c, p.cOff + r * n, n);
         }
     }
 

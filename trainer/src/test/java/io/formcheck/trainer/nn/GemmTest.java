@@ -40,11 +40,11 @@ class GemmTest {
             float[] c0 = random(cOff + m * n + 4);
             for (boolean accumulate : new boolean[] {false, true}) {
                 float[] c = c0.clone();
-                VectorGemm.gemm(m, n, k, a, aOff, k, 1, b, 0, c, cOff, accumulate);
+                VectorGemm.gemm(new VectorGemm.Product(m, n, k, a, aOff, k, 1, b, 0, c, cOff, accumulate));
                 assertExact(fmaLoop(m, n, k, a, aOff, k, 1, b, c0, cOff, accumulate), c, s);
 
                 c = c0.clone();
-                VectorGemm.gemm(m, n, k, at, 0, 1, m, b, 0, c, cOff, accumulate);
+                VectorGemm.gemm(new VectorGemm.Product(m, n, k, at, 0, 1, m, b, 0, c, cOff, accumulate));
                 assertExact(fmaLoop(m, n, k, at, 0, 1, m, b, c0, cOff, accumulate), c, s);
             }
         }
