@@ -10,14 +10,13 @@ import io.formcheck.trainer.data.RepetitionWindow;
 import io.formcheck.trainer.data.Splits;
 import io.formcheck.trainer.nn.ClassifierNet;
 import io.formcheck.trainer.nn.Gemm;
-import io.formcheck.trainer.nn.Mode;
-import io.formcheck.trainer.nn.PackedBatch;
 import io.formcheck.trainer.report.Json;
 import io.formcheck.trainer.spec.LstmSpec;
 import io.formcheck.trainer.spec.Preset;
 import io.formcheck.trainer.train.EpochStats;
 import io.formcheck.trainer.train.Experiment;
 import io.formcheck.trainer.train.ExportedModel;
+import io.formcheck.trainer.train.Inference;
 import io.formcheck.trainer.train.InputStatistics;
 import io.formcheck.trainer.train.Trainer;
 import java.nio.file.Path;
@@ -159,10 +158,11 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf(
                 Locale.ROOT,
-                "a batch of %d %d-reading windows, the trainer's batched forward (one thread): median %.3f ms, %.0f"
+                "a batch of %d %d-reading windows, the trainer's inference (%d threads): median %.3f ms, %.0f"
                         + " sequences/s (%.1f GFLOP/s)%n",
                 BATCH,
                 length,
+                Math.min(2, Runtime.getRuntime().availableProcessors()),
                 batchMs,
                 BATCH / (batchMs / 1e3),
                 gflops(flops, BATCH, batchMs));
@@ -259,18 +259,17 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Median milliseconds of packing the batch and its evaluation-mode forward to the logits, in a
-     * workspace made once as a server would keep it, after as many warm-up calls.
+     * Median milliseconds of the batch's class probabilities through the trainer's inference (packing,
+     * the evaluation-mode forward, softmax; two threads where there are two cores), after as many
+     * warm-up calls.
      */
     private double batchLatency(ClassifierNet net, List<float[]> batch) {
-        int maxSteps =
-                batch.stream().mapToInt(s -> s.length / net.inputs()).max().orElseThrow();
-        ClassifierNet.Workspace ws = net.workspace(batch.size(), batch.size() * maxSteps);
+        Trainer.Examples examples = new Trainer.Examples(batch, new int[batch.size()]);
         int n = Math.max(100, calls / 10);
         long[] nanos = new long[n];
         for (int i = -n; i < n; i++) {
             long t0 = System.nanoTime();
-            net.forward(PackedBatch.of(batch, null, net.inputs()), ws, Mode.EVAL);
+            Inference.probabilities(net, examples);
             if (i >= 0) {
                 nanos[i] = System.nanoTime() - t0;
             }

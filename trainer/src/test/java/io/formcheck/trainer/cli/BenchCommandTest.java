@@ -52,10 +52,15 @@ class BenchCommandTest {
         double single = number(out, "model module forward: median ([0-9.]+) ms");
         assertEquals(
                 single / 2.0,
-                number(out, "batch 1 \\(best of its thread counts\\): 2.000 ms  ratio ([0-9.]+)x"),
+                number(
+                        out,
+                        "batch 1 \\(best of its thread counts\\): 2.000 ms \\([0-9.]+ GFLOP/s\\)  ratio ([0-9.]+)x"),
                 0.006);
-        double batch = number(out, "one thread\\): median ([0-9.]+) ms");
-        assertEquals(50.0 / batch, number(out, "1280 sequences/s  ratio ([0-9.]+)x"), 0.01 * (50.0 / batch));
+        double batch = number(out, "inference \\(\\d threads?\\): median ([0-9.]+) ms");
+        assertEquals(
+                50.0 / batch,
+                number(out, "1280 sequences/s \\([0-9.]+ GFLOP/s\\)  ratio ([0-9.]+)x"),
+                0.01 * (50.0 / batch));
     }
 
     @Test
