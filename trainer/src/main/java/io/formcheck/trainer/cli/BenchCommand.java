@@ -127,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
                 seqPerSecond,
                 medianEpoch,
                 epochs,
-                Gemm.VECTOR ? "the Vector API" : "OpenBLAS");
+                Gemm.kernels());
         if (torchTraining != null) {
             double torch = torchTraining.get("train_seq_per_sec").asDouble();
             System.out.printf(
@@ -158,11 +158,11 @@ final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf(
                 Locale.ROOT,
-                "a batch of %d %d-reading windows, the trainer's inference (%d threads): median %.3f ms, %.0f"
+                "a batch of %d %d-reading windows, the trainer's inference (threads: %d): median %.3f ms, %.0f"
                         + " sequences/s (%.1f GFLOP/s)%n",
                 BATCH,
                 length,
-                Math.min(2, Runtime.getRuntime().availableProcessors()),
+                Inference.threads(),
                 batchMs,
                 BATCH / (batchMs / 1e3),
                 gflops(flops, BATCH, batchMs));
@@ -260,16 +260,17 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * Median milliseconds of the batch's class probabilities through the trainer's inference (packing,
-     * the evaluation-mode forward, softmax; two threads where there are two cores), after as many
-     * warm-up calls.
+     * the evaluation-mode forward, softmax; two threads where there are two cores), in workspaces made
+     * once as a server would keep them, after as many warm-up calls.
      */
     private double batchLatency(ClassifierNet net, List<float[]> batch) {
         Trainer.Examples examples = new Trainer.Examples(batch, new int[batch.size()]);
+        Inference inference = new Inference(net);
         int n = Math.max(100, calls / 10);
         long[] nanos = new long[n];
         for (int i = -n; i < n; i++) {
             long t0 = System.nanoTime();
-            Inference.probabilities(net, examples);
+            inference.probabilities(examples);
             if (i >= 0) {
                 nanos[i] = System.nanoTime() - t0;
             }

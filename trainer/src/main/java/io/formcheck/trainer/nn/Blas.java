@@ -42,10 +42,10 @@ final class Blas {
         s[2].get(0, c, 0, m * n);
     }
 
-    /** C[m, n] = beta * C + A[k, m]^T . B[k, n]. */
-    static void tmm(int m, int n, int k, float[] a, float[] b, float beta, float[] c) {
-        FloatBuffer[] s = operands(a, 0, k * m, b, k * n, c, 0, m * n, beta);
-        gemm(Transpose.TRANSPOSE, Transpose.NO_TRANSPOSE, m, n, k, s, m, n, beta);
+    /** C[m, n] += A[k, m]^T . B[k, n]. */
+    static void tmmAdd(int m, int n, int k, float[] a, float[] b, float[] c) {
+        FloatBuffer[] s = operands(a, 0, k * m, b, k * n, c, 0, m * n, 1f);
+        gemm(Transpose.TRANSPOSE, Transpose.NO_TRANSPOSE, m, n, k, s, m, n, 1f);
         s[2].get(0, c, 0, m * n);
     }
 

@@ -45,6 +45,11 @@ public abstract class ClassifierNet {
             this.dX = dX;
         }
 
+        /** Whether a batch of that many sequences and rows fits. */
+        public boolean fits(int batch, int rows) {
+            return batch <= maxBatch && rows <= maxRows;
+        }
+
         /** The head's buffers: logits and probabilities [batch, C] in packed order. */
         public ClassifierHead.Buffers head() {
             return head;

@@ -11,8 +11,8 @@ public final class Gemm {
     public static final boolean VECTOR =
             ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
-    /** Each thread's room for a transposed operand of {@link #mmT}. */
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[1][0]);
+    /** Room for the transposed operand of {@link #mmT}. */
+    private static final Scratch TRANSPOSED = new Scratch(1);
 
     private Gemm() {}
 
@@ -41,12 +41,9 @@ public final class Gemm {
     /** C[m, n] = A[m, k] . B[n, k]^T: a layer's forward through its weight [out, in]. */
     public static void mmT(int m, int n, int k, float[] a, float[] b, float[] c) {
         if (VECTOR) {
-            float[][] s = SCRATCH.get();
-            if (s[0].length < n * k) {
-                s[0] = new float[n * k];
-            }
-            transpose(b, n, k, s[0]);
-            VectorGemm.gemm(new VectorGemm.Product(m, n, k, a, 0, k, 1, s[0], 0, c, 0, false));
+            float[] bt = TRANSPOSED.get(0, n * k);
+            transpose(b, n, k, bt);
+            VectorGemm.gemm(new VectorGemm.Product(m, n, k, a, 0, k, 1, bt, 0, c, 0, false));
         } else {
             Blas.mmT(m, n, k, a, b, c);
         }
@@ -57,7 +54,7 @@ public final class Gemm {
         if (VECTOR) {
             VectorGemm.gemm(new VectorGemm.Product(m, n, k, a, 0, 1, m, b, 0, c, 0, true));
         } else {
-            Blas.tmm(m, n, k, a, b, 1f, c);
+            Blas.tmmAdd(m, n, k, a, b, c);
         }
     }
 
@@ -67,7 +64,7 @@ public final class Gemm {
     }
 
     /** w [rows, cols] into t as [cols, rows], in tiles that stay in cache on both sides (twice as fast as row by row). */
-    public static void transpose(float[] w, int rows, int cols, float[] t) {
+    static void transpose(float[] w, int rows, int cols, float[] t) {
         int tile = 16;
         for (int r0 = 0; r0 < rows; r0 += tile) {
             for (int c0 = 0; c0 < cols; c0 += tile) {

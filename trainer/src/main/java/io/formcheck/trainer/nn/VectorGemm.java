@@ -17,12 +17,12 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorGemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Depth streamed at once: a k x n panel of B of at most 256 KB, which stays in a core's L2. */
+    /** Depth streamed at once: a k x n panel of B of about 256 KB (at least 16 rows), which stays in a core's L2. */
     private static final int PANEL_FLOATS = 64 * 1024;
-    /** Each thread's padded copies of A's last rows and C's (see lastRows). */
-    private static final ThreadLocal<float[][]> LAST_ROWS = ThreadLocal.withInitial(() -> new float[2][0]);
-    /** Each thread's padded copies of B and C (see padded). */
-    private static final ThreadLocal<float[][]> PADDED = ThreadLocal.withInitial(() -> new float[2][0]);
+    /** Padded copies of A's last rows and of C's (see lastRows). */
+    private static final Scratch LAST_ROWS = new Scratch(2);
+    /** Padded copies of B and C (see padded). */
+    private static final Scratch PADDED = new Scratch(2);
 
     /** Where peakGflops leaves its result, so that the JIT cannot drop the loop that makes it. */
     private static volatile float sink;
@@ -82,20 +82,13 @@ final class VectorGemm {
 
     /**
      * A product with n not a whole number of vectors, through copies of B and C zero-padded to one:
-     * masked vector loads and stores are not compiled to vector instructions on JDK 17 (30x slower).
+     * masked vector loads and stores are not compiled to vector instructions on JDK 17 (35x slower).
      */
     private static void padded(Product p) {
         int m = p.m, n = p.n, k = p.k;
         int np = n + L - n % L;
-        float[][] s = PADDED.get();
-        if (s[0].length < k * np) {
-            s[0] = new float[k * np];
-        }
-        if (s[1].length < m * np) {
-            s[1] = new float[m * np];
-        }
-        float[] bp = s[0];
-        float[] cp = s[1];
+        float[] bp = PADDED.get(0, k * np);
+        float[] cp = PADDED.get(1, m * np);
         for (int q = 0; q < k; q++) {
             System.arraycopy(p.b, p.bOff + q * n, bp, q * np, n);
             Arrays.fill(bp, q * np + n, (q + 1) * np, 0f);
@@ -139,15 +132,8 @@ final class VectorGemm {
      */
     private static void lastRows(Product p) {
         int n = p.n, k = p.k;
-        float[][] s = LAST_ROWS.get();
-        if (s[0].length < 4 * k) {
-            s[0] = new float[4 * k];
-        }
-        if (s[1].length < 4 * n) {
-            s[1] = new float[4 * n];
-        }
-        float[] ap = s[0];
-        float[] cp = s[1];
+        float[] ap = LAST_ROWS.get(0, 4 * k);
+        float[] cp = LAST_ROWS.get(1, 4 * n);
         for (int r = 0; r < 4; r++) {
             for (int q = 0; q < k; q++) {
                 ap[r * k + q] = r < p.m ? p.a[p.aOff + r * p.ars + q * p.acs] : 0f;
@@ -226,17 +212,17 @@ final class VectorGemm {
     private static void block4x1(
             int n, int k, float[] a, int ai, int ars, int acs, float[] b, int bo, float[] c, int co, boolean acc) {
         int c1 = co + n, c2 = c1 + n, c3 = c2 + n;
-        FloatVector c0 = load(c, co, acc), v1 = load(c, c1, acc);
+        FloatVector v0 = load(c, co, acc), v1 = load(c, c1, acc);
         FloatVector v2 = load(c, c2, acc), v3 = load(c, c3, acc);
         for (int p = 0; p < k; p++) {
             FloatVector bp = FloatVector.fromArray(S, b, bo + p * n);
             int ap = ai + p * acs;
-            c0 = bp.fma(FloatVector.broadcast(S, a[ap]), c0);
+            v0 = bp.fma(FloatVector.broadcast(S, a[ap]), v0);
             v1 = bp.fma(FloatVector.broadcast(S, a[ap + ars]), v1);
             v2 = bp.fma(FloatVector.broadcast(S, a[ap + 2 * ars]), v2);
             v3 = bp.fma(FloatVector.broadcast(S, a[ap + 3 * ars]), v3);
         }
-        c0.intoArray(c, co);
+        v0.intoArray(c, co);
         v1.intoArray(c, c1);
         v2.intoArray(c, c2);
         v3.intoArray(c, c3);

@@ -10,32 +10,67 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Evaluation-mode (no dropout) class probabilities of a trainable network, batch by batch. Where the
- * machine has two cores, the first and second half of the examples are scored at once on two threads,
- * each with its own workspace; an example's probabilities do not depend on the batch it is in.
+ * Evaluation-mode (no dropout) class probabilities of a trainable network, batch by batch. The
+ * examples are always scored as two halves, each in its own workspace (kept from call to call), so
+ * the numbers do not depend on the machine; where it has two cores the halves run at once on two
+ * threads.
  */
 public final class Inference {
     private static final int BATCH = 128;
+    private static final boolean TWO_THREADS = Runtime.getRuntime().availableProcessors() > 1;
 
-    private Inference() {}
+    private final ClassifierNet net;
+    private final ClassifierNet.Workspace[] workspaces = new ClassifierNet.Workspace[2];
+
+    public Inference(ClassifierNet net) {
+        this.net = net;
+    }
 
     /** One row of class probabilities per example, in the order given (labels unused). */
     public static float[][] probabilities(ClassifierNet net, Trainer.Examples examples) {
+        return new Inference(net).probabilities(examples);
+    }
+
+    /** How many threads score a call's examples. */
+    public static int threads() {
+        return TWO_THREADS ? 2 : 1;
+    }
+
+    /** One row of class probabilities per example, in the order given (labels unused). */
+    public float[][] probabilities(Trainer.Examples examples) {
         int n = examples.sequences().size();
+        int half = n / 2;
         float[][] out = new float[n][];
-        int half = Runtime.getRuntime().availableProcessors() > 1 && n > 1 ? n / 2 : 0;
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> score(net, examples, half, n, out));
-        score(net, examples, 0, half, out);
+        if (!TWO_THREADS) {
+            score(0, examples, 0, half, out);
+            score(1, examples, half, n, out);
+            return out;
+        }
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> score(1, examples, half, n, out));
+        RuntimeException failure = null;
+        try {
+            score(0, examples, 0, half, out);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
         try {
             second.join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            if (failure == null) {
+                failure = e.getCause() instanceof RuntimeException re ? re : e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return out;
     }
 
-    /** Examples [from, to) into out[from, to). */
-    private static void score(ClassifierNet net, Trainer.Examples examples, int from, int to, float[][] out) {
+    /** Examples [from, to) into out[from, to), in the given half's workspace. */
+    private void score(int half, Trainer.Examples examples, int from, int to, float[][] out) {
         if (from == to) {
             return;
         }
@@ -45,21 +80,25 @@ public final class Inference {
                 : examples.statistics().subList(from, to);
         int features = net.inputs();
         int classes = net.classes();
+        int size = Math.min(BATCH, sequences.size());
         int maxSteps =
                 sequences.stream().mapToInt(s -> s.length / features).max().orElse(0);
-        int batch = Math.min(BATCH, sequences.size());
-        ClassifierNet.Workspace ws = net.workspace(batch, batch * maxSteps);
-        for (int b0 = 0; b0 < sequences.size(); b0 += batch) {
-            int b1 = Math.min(b0 + batch, sequences.size());
-            PackedBatch b = PackedBatch.of(
-                    sequences.subList(b0, b1),
-                    statistics.isEmpty() ? List.of() : statistics.subList(b0, b1),
+        if (workspaces[half] == null || !workspaces[half].fits(size, size * maxSteps)) {
+            workspaces[half] = net.workspace(size, size * maxSteps);
+        }
+        ClassifierNet.Workspace ws = workspaces[half];
+        for (int first = 0; first < sequences.size(); first += size) {
+            int end = Math.min(first + size, sequences.size());
+            PackedBatch batch = PackedBatch.of(
+                    sequences.subList(first, end),
+                    statistics.isEmpty() ? List.of() : statistics.subList(first, end),
                     null,
                     features);
-            net.forward(b, ws, Mode.EVAL);
-            for (int r = 0; r < b.size; r++) {
+            net.forward(batch, ws, Mode.EVAL);
+            for (int r = 0; r < batch.size; r++) {
                 Activations.softmax(ws.head().logits, r * classes, classes, ws.head().probs);
-                out[from + b0 + b.order[r]] = Arrays.copyOfRange(ws.head().probs, r * classes, (r + 1) * classes);
+                out[from + first + batch.order[r]] =
+                        Arrays.copyOfRange(ws.head().probs, r * classes, (r + 1) * classes);
             }
         }
     }

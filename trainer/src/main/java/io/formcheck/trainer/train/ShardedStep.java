@@ -17,8 +17,9 @@ import java.util.concurrent.Future;
 /**
  * Forward and backward of one mini-batch as two shards, each on its own replica of the network (same
  * weights, own gradients and buffers), run on two threads where the machine has two cores. The shards
- * and their dropout seeds are fixed, so the result is the same whatever the thread count. BLAS runs
- * single-threaded inside each shard: a second BLAS thread fighting the other shard for a core thrashed.
+ * and their dropout seeds are fixed, so the result is the same whatever the thread count. Where the
+ * products run on OpenBLAS, it runs single-threaded inside each shard: a second BLAS thread fighting the
+ * other shard for a core thrashed.
  */
 final class ShardedStep implements AutoCloseable {
     static final int SHARDS = 2;

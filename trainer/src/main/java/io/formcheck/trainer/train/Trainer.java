@@ -80,6 +80,7 @@ public final class Trainer {
         float[][] best = snapshot(params);
         double bestAccuracy = -1;
         int bestEpoch = 0;
+        Inference validationScores = new Inference(net);
         try (ShardedStep step = new ShardedStep(net, batchSize, train.maxSteps(features))) {
             for (int epoch = 1; epoch <= optimization.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
@@ -106,7 +107,7 @@ public final class Trainer {
                     correct += outcome.correct();
                 }
                 double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-                float[][] probs = Inference.probabilities(net, validation);
+                float[][] probs = validationScores.probabilities(validation);
                 double valLoss = crossEntropy(probs, validation.labels());
                 double valAccuracy = accuracy(probs, validation.labels());
                 scheduler.step(valLoss);

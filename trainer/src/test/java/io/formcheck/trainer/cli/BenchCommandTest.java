@@ -56,7 +56,7 @@ class BenchCommandTest {
                         out,
                         "batch 1 \\(best of its thread counts\\): 2.000 ms \\([0-9.]+ GFLOP/s\\)  ratio ([0-9.]+)x"),
                 0.006);
-        double batch = number(out, "inference \\(\\d threads?\\): median ([0-9.]+) ms");
+        double batch = number(out, "inference \\(threads: \\d\\): median ([0-9.]+) ms");
         assertEquals(
                 50.0 / batch,
                 number(out, "1280 sequences/s \\([0-9.]+ GFLOP/s\\)  ratio ([0-9.]+)x"),

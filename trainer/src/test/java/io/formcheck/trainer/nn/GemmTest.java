@@ -3,6 +3,7 @@ package io.formcheck.trainer.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -69,11 +70,11 @@ class GemmTest {
 
             c = c0.clone();
             Blas.mmT(m, n, k, a, bt, c);
-            float[] a0 = java.util.Arrays.copyOf(a, m * k);
+            float[] a0 = Arrays.copyOf(a, m * k);
             assertClose(reference(m, n, k, a0, 0, false, bt, true, null, 0), c, 0);
 
             c = c0.clone();
-            Blas.tmm(m, n, k, at, b, 1f, c);
+            Blas.tmmAdd(m, n, k, at, b, c);
             assertClose(reference(m, n, k, at, 0, true, b, false, c0, 0), c, 0);
         }
     }
@@ -95,18 +96,17 @@ class GemmTest {
     }
 
     @Test
-    void onlyTheProductsElementsAreWritten() {
-        int m = 3, n = 20, k = 5, cOff = 4;
-        float[] a = random(m * k);
+    void facadeProductWithOffsetsWritesOnlyItsElements() {
+        int m = 3, n = 20, k = 5, aOff = 2, cOff = 4;
+        float[] a = random(aOff + m * k);
         float[] b = random(k * n);
         float[] c = random(cOff + m * n + 11);
         float[] c0 = c.clone();
-        Gemm.mm(m, n, k, a, 0, b, c, cOff, true);
-        for (int i = 0; i < c.length; i++) {
-            if (i < cOff || i >= cOff + m * n) {
-                assertEquals(c0[i], c[i], 0f, "element " + i + " lies outside the product");
-            }
-        }
+        Gemm.mm(m, n, k, a, aOff, b, c, cOff, true);
+        float[] expected = c0.clone();
+        float[] product = reference(m, n, k, Arrays.copyOfRange(a, aOff, a.length), 0, false, b, false, c0, cOff);
+        System.arraycopy(product, cOff, expected, cOff, m * n);
+        assertClose(expected, c, 0);
     }
 
     /** C = (accumulate ? C0 : 0) + A.B, each element summed over k in order with Math.fma. */
@@ -153,8 +153,7 @@ class GemmTest {
 
     private static void assertExact(float[] expected, float[] actual, int[] size) {
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(
-                    expected[i], actual[i], 0f, "element " + i + " of m, n, k = " + java.util.Arrays.toString(size));
+            assertEquals(expected[i], actual[i], 0f, "element " + i + " of m, n, k = " + Arrays.toString(size));
         }
     }
 

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Scoring in two halves on two threads gives each example what it gets scored alone, in the order given. */
+/**
+ * Scoring in two halves (on two threads where there are two cores), each in batches, gives each
+ * example what it gets scored alone, in the order given, and again on a second call.
+ */
 class InferenceTest {
     @Test
     void eachExampleGetsItsOwnProbabilitiesInOrder() {
@@ -22,16 +25,21 @@ class InferenceTest {
         net.init(new Random(1));
         Random rng = new Random(2);
         List<float[]> seqs = new ArrayList<>();
-        for (int i = 0; i < 9; i++) {
+        for (int i = 0; i < 300; i++) { // more than two batches in each half
             float[] s = new float[(1 + rng.nextInt(9)) * f];
             for (int j = 0; j < s.length; j++) {
                 s[j] = (float) rng.nextGaussian();
             }
             seqs.add(s);
         }
-        float[][] probs = Inference.probabilities(net, new Trainer.Examples(seqs, new int[seqs.size()]));
+        Inference inference = new Inference(net);
+        Trainer.Examples examples = new Trainer.Examples(seqs, new int[seqs.size()]);
+        float[][] first = inference.probabilities(examples);
+        float[][] again = inference.probabilities(examples);
         for (int i = 0; i < seqs.size(); i++) {
-            assertArrayEquals(alone(net, seqs.get(i), classes), probs[i], 0f, "example " + i);
+            float[] expected = alone(net, seqs.get(i), classes);
+            assertArrayEquals(expected, first[i], 0f, "example " + i);
+            assertArrayEquals(expected, again[i], 0f, "example " + i + ", second call");
         }
     }
 
