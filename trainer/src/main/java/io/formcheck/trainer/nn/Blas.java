@@ -30,21 +30,21 @@ final class Blas {
 
     /** C[m, n] = beta * C + A[m, k] . B[k, n], with A at a[aOff] and C at c[cOff]. */
     static void mm(int m, int n, int k, float[] a, int aOff, float[] b, float beta, float[] c, int cOff) {
-        FloatBuffer[] s = operands(a, aOff, m * k, b, k * n, c, cOff, m * n, beta);
+        FloatBuffer[] s = operands(a, aOff, m * k, b, 0, k * n, c, cOff, m * n, beta);
         gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, m, n, k, s, k, n, beta);
         s[2].get(0, c, cOff, m * n);
     }
 
     /** C[m, n] = A[m, k] . B[n, k]^T. */
     static void mmT(int m, int n, int k, float[] a, float[] b, float[] c) {
-        FloatBuffer[] s = operands(a, 0, m * k, b, n * k, c, 0, m * n, 0f);
+        FloatBuffer[] s = operands(a, 0, m * k, b, 0, n * k, c, 0, m * n, 0f);
         gemm(Transpose.NO_TRANSPOSE, Transpose.TRANSPOSE, m, n, k, s, k, k, 0f);
         s[2].get(0, c, 0, m * n);
     }
 
-    /** C[m, n] += A[k, m]^T . B[k, n]. */
-    static void tmmAdd(int m, int n, int k, float[] a, float[] b, float[] c) {
-        FloatBuffer[] s = operands(a, 0, k * m, b, k * n, c, 0, m * n, 1f);
+    /** C[m, n] += A[k, m]^T . B[k, n], with A at a[aOff] and B at b[bOff]. */
+    static void tmmAdd(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c) {
+        FloatBuffer[] s = operands(a, aOff, k * m, b, bOff, k * n, c, 0, m * n, 1f);
         gemm(Transpose.TRANSPOSE, Transpose.NO_TRANSPOSE, m, n, k, s, m, n, 1f);
         s[2].get(0, c, 0, m * n);
     }
@@ -56,7 +56,16 @@ final class Blas {
 
     /** The calling thread's scratch holding A, B, and C where beta reads it. */
     private static FloatBuffer[] operands(
-            float[] a, int aOff, int aSize, float[] b, int bSize, float[] c, int cOff, int cSize, float beta) {
+            float[] a,
+            int aOff,
+            int aSize,
+            float[] b,
+            int bOff,
+            int bSize,
+            float[] c,
+            int cOff,
+            int cSize,
+            float beta) {
         FloatBuffer[] s = SCRATCH.get();
         int[] sizes = {aSize, bSize, cSize};
         for (int i = 0; i < 3; i++) {
@@ -65,7 +74,7 @@ final class Blas {
             }
         }
         s[0].put(0, a, aOff, aSize);
-        s[1].put(0, b, 0, bSize);
+        s[1].put(0, b, bOff, bSize);
         if (beta != 0f) {
             s[2].put(0, c, cOff, cSize);
         }

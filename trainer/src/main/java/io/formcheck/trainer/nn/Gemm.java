@@ -51,10 +51,15 @@ public final class Gemm {
 
     /** C[m, n] += A[k, m]^T . B[k, n]: a weight's gradient over the rows of a batch. */
     public static void tmmAdd(int m, int n, int k, float[] a, float[] b, float[] c) {
+        tmmAdd(m, n, k, a, 0, b, 0, c);
+    }
+
+    /** C[m, n] += A[k, m]^T . B[k, n], with A at a[aOff] and B at b[bOff]: over some of a batch's rows. */
+    public static void tmmAdd(int m, int n, int k, float[] a, int aOff, float[] b, int bOff, float[] c) {
         if (VECTOR) {
-            VectorGemm.gemm(new VectorGemm.Product(m, n, k, a, 0, 1, m, b, 0, c, 0, true));
+            VectorGemm.gemm(new VectorGemm.Product(m, n, k, a, aOff, 1, m, b, bOff, c, 0, true));
         } else {
-            Blas.tmmAdd(m, n, k, a, b, c);
+            Blas.tmmAdd(m, n, k, a, aOff, b, bOff, c);
         }
     }
 

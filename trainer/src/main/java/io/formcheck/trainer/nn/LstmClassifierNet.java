@@ -47,7 +47,7 @@ public final class LstmClassifierNet extends ClassifierNet {
             dropMask = new float[s.layers][];
             dH = new float[s.layers][];
             for (int l = 0; l < s.layers; l++) {
-                layers[l] = new LstmLayer.Buffers(maxRows, maxBatch, s.hidden);
+                layers[l] = new LstmLayer.Buffers(maxRows, maxBatch, l == 0 ? s.input : s.hidden, s.hidden);
                 dH[l] = new float[maxRows * s.hidden];
                 if (l > 0) {
                     input[l] = new float[maxRows * s.hidden];

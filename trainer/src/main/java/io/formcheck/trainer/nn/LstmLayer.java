@@ -19,6 +19,9 @@ public final class LstmLayer {
     public final Parameter wHh;
     public final Parameter bias;
 
+    /** Steps per chunk: 8 steps of a 16-sequence shard's gates are 256 KB, which stay in a core's L2. */
+    private static final int CHUNK_STEPS = 8;
+
     /** Activations kept from forward for backward, packed [rows, ...], plus per-step scratch. */
     public static final class Buffers {
         final float[] gates; // [rows, G] activated i, f, g, o
@@ -26,21 +29,23 @@ public final class LstmLayer {
         final float[] tanhC; // [rows, H]
         public final float[] h; // [rows, H] the layer's output
         final float[] hPrev; // [rows, H] h_{t-1} aligned with step t's rows (zero at t = 0)
-        final float[] dGates; // [rows, G] gradient of the pre-activation gates
+        final float[] dGates; // [chunk rows, G] gradient of the pre-activation gates, one chunk of steps at a time
         final float[] dhNext; // [batch, H]
         final float[] dcNext; // [batch, H]
+        final float[] wIhT; // [input, G] W_ih transposed once per forward for the input projections
         final float[] wHhT; // [H, G] W_hh transposed once per forward for the per-step products
 
-        public Buffers(int maxRows, int maxBatch, int hidden) {
+        public Buffers(int maxRows, int maxBatch, int input, int hidden) {
             int g = 4 * hidden;
             gates = new float[maxRows * g];
             c = new float[maxRows * hidden];
             tanhC = new float[maxRows * hidden];
             h = new float[maxRows * hidden];
             hPrev = new float[maxRows * hidden];
-            dGates = new float[maxRows * g];
+            dGates = new float[Math.min(maxRows, CHUNK_STEPS * maxBatch) * g];
             dhNext = new float[maxBatch * hidden];
             dcNext = new float[maxBatch * hidden];
+            wIhT = new float[input * g];
             wHhT = new float[hidden * g];
         }
     }
@@ -78,50 +83,66 @@ public final class LstmLayer {
         }
     }
 
-    /** x: [rows, input]. Writes buf.h [rows, H] and what backward needs. */
+    /**
+     * x: [rows, input]. Writes buf.h [rows, H] and what backward needs. The steps go in chunks of
+     * CHUNK_STEPS, each chunk's input projection computed just before its steps, so that its gates
+     * are still in cache when the steps add to them (all steps' gates at once are megabytes).
+     */
     public void forward(PackedBatch batch, float[] x, Buffers buf) {
-        int hs = hidden;
-        int g = 4 * hs;
-        Gemm.mmT(batch.rows, g, input, x, wIh.value, buf.gates);
+        int g = 4 * hidden;
+        Gemm.transpose(wIh.value, g, input, buf.wIhT);
+        Gemm.transpose(wHh.value, g, hidden, buf.wHhT);
         float[] b = bias.value;
-        for (int r = 0; r < batch.rows; r++) {
-            for (int j = 0; j < g; j++) {
-                buf.gates[r * g + j] += b[j];
+        for (int t0 = 0; t0 < batch.steps; t0 += CHUNK_STEPS) {
+            int t1 = Math.min(batch.steps, t0 + CHUNK_STEPS);
+            int row0 = batch.offset[t0];
+            int rows = batch.rowEnd(t1 - 1) - row0;
+            Gemm.mm(rows, g, input, x, row0 * input, buf.wIhT, buf.gates, row0 * g, false);
+            for (int r = row0; r < row0 + rows; r++) {
+                for (int j = 0; j < g; j++) {
+                    buf.gates[r * g + j] += b[j];
+                }
+            }
+            for (int t = t0; t < t1; t++) {
+                step(batch, t, buf);
             }
         }
-        Gemm.transpose(wHh.value, g, hs, buf.wHhT);
-        for (int t = 0; t < batch.steps; t++) {
-            int n = batch.active[t];
-            int row0 = batch.offset[t];
+    }
+
+    /** Step t's gates (input part already in buf.gates), cell and output. */
+    private void step(PackedBatch batch, int t, Buffers buf) {
+        int hs = hidden;
+        int g = 4 * hs;
+        int n = batch.active[t];
+        int row0 = batch.offset[t];
+        if (t > 0) {
+            System.arraycopy(buf.h, batch.offset[t - 1] * hs, buf.hPrev, row0 * hs, n * hs);
+            // the step's recurrent part added straight into its gates
+            Gemm.mm(n, g, hs, buf.hPrev, row0 * hs, buf.wHhT, buf.gates, row0 * g, true);
+        } else {
+            Arrays.fill(buf.hPrev, 0, n * hs, 0f);
+        }
+        for (int r = 0; r < n; r++) {
+            int gRow = (row0 + r) * g;
+            int hRow = (row0 + r) * hs;
+            // in place over contiguous runs, so the JIT vectorizes the nonlinearities
+            Activations.sigmoid(buf.gates, gRow, gRow + 2 * hs);
+            Activations.tanh(buf.gates, buf.gates, gRow + 2 * hs, gRow + 3 * hs);
+            Activations.sigmoid(buf.gates, gRow + 3 * hs, gRow + 4 * hs);
             if (t > 0) {
-                System.arraycopy(buf.h, batch.offset[t - 1] * hs, buf.hPrev, row0 * hs, n * hs);
-                // the step's recurrent part added straight into its gates
-                Gemm.mm(n, g, hs, buf.hPrev, row0 * hs, buf.wHhT, buf.gates, row0 * g, true);
-            } else {
-                Arrays.fill(buf.hPrev, 0, n * hs, 0f);
-            }
-            for (int r = 0; r < n; r++) {
-                int gRow = (row0 + r) * g;
-                int hRow = (row0 + r) * hs;
-                // in place over contiguous runs, so the JIT vectorizes the nonlinearities
-                Activations.sigmoid(buf.gates, gRow, gRow + 2 * hs);
-                Activations.tanh(buf.gates, buf.gates, gRow + 2 * hs, gRow + 3 * hs);
-                Activations.sigmoid(buf.gates, gRow + 3 * hs, gRow + 4 * hs);
-                if (t > 0) {
-                    int cPrevRow = (batch.offset[t - 1] + r) * hs;
-                    for (int j = 0; j < hs; j++) {
-                        buf.c[hRow + j] = buf.gates[gRow + hs + j] * buf.c[cPrevRow + j]
-                                + buf.gates[gRow + j] * buf.gates[gRow + 2 * hs + j];
-                    }
-                } else {
-                    for (int j = 0; j < hs; j++) {
-                        buf.c[hRow + j] = buf.gates[gRow + j] * buf.gates[gRow + 2 * hs + j];
-                    }
-                }
-                Activations.tanh(buf.c, buf.tanhC, hRow, hRow + hs);
+                int cPrevRow = (batch.offset[t - 1] + r) * hs;
                 for (int j = 0; j < hs; j++) {
-                    buf.h[hRow + j] = buf.gates[gRow + 3 * hs + j] * buf.tanhC[hRow + j];
+                    buf.c[hRow + j] = buf.gates[gRow + hs + j] * buf.c[cPrevRow + j]
+                            + buf.gates[gRow + j] * buf.gates[gRow + 2 * hs + j];
                 }
+            } else {
+                for (int j = 0; j < hs; j++) {
+                    buf.c[hRow + j] = buf.gates[gRow + j] * buf.gates[gRow + 2 * hs + j];
+                }
+            }
+            Activations.tanh(buf.c, buf.tanhC, hRow, hRow + hs);
+            for (int j = 0; j < hs; j++) {
+                buf.h[hRow + j] = buf.gates[gRow + 3 * hs + j] * buf.tanhC[hRow + j];
             }
         }
     }
@@ -131,42 +152,59 @@ public final class LstmLayer {
      * gradients; writes dX [rows, input] unless it is null.
      */
     public void backward(PackedBatch batch, float[] x, float[] dH, float[] dX, Buffers buf) {
-        int hs = hidden;
-        int g = 4 * hs;
         Arrays.fill(buf.dhNext, 0f);
         Arrays.fill(buf.dcNext, 0f);
-        for (int t = batch.steps - 1; t >= 0; t--) {
-            int n = batch.active[t];
-            int row0 = batch.offset[t];
-            int prev0 = t > 0 ? batch.offset[t - 1] : -1;
-            for (int r = 0; r < n; r++) {
-                int gRow = (row0 + r) * g;
-                int hRow = (row0 + r) * hs;
-                int sRow = r * hs;
-                for (int j = 0; j < hs; j++) {
-                    float i = buf.gates[gRow + j];
-                    float f = buf.gates[gRow + hs + j];
-                    float gg = buf.gates[gRow + 2 * hs + j];
-                    float o = buf.gates[gRow + 3 * hs + j];
-                    float tc = buf.tanhC[hRow + j];
-                    float dh = dH[hRow + j] + buf.dhNext[sRow + j];
-                    float dc = dh * o * (1f - tc * tc) + buf.dcNext[sRow + j];
-                    float cPrev = prev0 >= 0 ? buf.c[(prev0 + r) * hs + j] : 0f;
-                    buf.dGates[gRow + j] = dc * gg * i * (1f - i);
-                    buf.dGates[gRow + hs + j] = dc * cPrev * f * (1f - f);
-                    buf.dGates[gRow + 2 * hs + j] = dc * i * (1f - gg * gg);
-                    buf.dGates[gRow + 3 * hs + j] = dh * tc * o * (1f - o);
-                    buf.dcNext[sRow + j] = dc * f;
-                }
+        int last = (batch.steps - 1) / CHUNK_STEPS * CHUNK_STEPS;
+        for (int t0 = last; t0 >= 0; t0 -= CHUNK_STEPS) {
+            int t1 = Math.min(batch.steps, t0 + CHUNK_STEPS);
+            int row0 = batch.offset[t0];
+            for (int t = t1 - 1; t >= t0; t--) {
+                stepBackward(batch, t, row0, dH, buf);
             }
-            if (t > 0) {
-                // rows >= n of dhNext/dcNext stay zero: sequences that end before step t get no gradient from it
-                Gemm.mm(n, hs, g, buf.dGates, row0 * g, wHh.value, buf.dhNext, 0, false);
+            // the chunk's gate gradients go into the weights' while they are still in cache
+            weightGradients(row0, batch.rowEnd(t1 - 1) - row0, x, dX, buf);
+        }
+    }
+
+    /** Step t's gate gradients into buf.dGates (from its chunk's first row, chunk0), and what it passes to step t - 1. */
+    private void stepBackward(PackedBatch batch, int t, int chunk0, float[] dH, Buffers buf) {
+        int hs = hidden;
+        int g = 4 * hs;
+        int n = batch.active[t];
+        int row0 = batch.offset[t];
+        int prev0 = t > 0 ? batch.offset[t - 1] : -1;
+        for (int r = 0; r < n; r++) {
+            int gRow = (row0 + r) * g;
+            int dRow = (row0 - chunk0 + r) * g;
+            int hRow = (row0 + r) * hs;
+            int sRow = r * hs;
+            for (int j = 0; j < hs; j++) {
+                float i = buf.gates[gRow + j];
+                float f = buf.gates[gRow + hs + j];
+                float gg = buf.gates[gRow + 2 * hs + j];
+                float o = buf.gates[gRow + 3 * hs + j];
+                float tc = buf.tanhC[hRow + j];
+                float dh = dH[hRow + j] + buf.dhNext[sRow + j];
+                float dc = dh * o * (1f - tc * tc) + buf.dcNext[sRow + j];
+                float cPrev = prev0 >= 0 ? buf.c[(prev0 + r) * hs + j] : 0f;
+                buf.dGates[dRow + j] = dc * gg * i * (1f - i);
+                buf.dGates[dRow + hs + j] = dc * cPrev * f * (1f - f);
+                buf.dGates[dRow + 2 * hs + j] = dc * i * (1f - gg * gg);
+                buf.dGates[dRow + 3 * hs + j] = dh * tc * o * (1f - o);
+                buf.dcNext[sRow + j] = dc * f;
             }
         }
-        int rows = batch.rows;
-        Gemm.tmmAdd(g, input, rows, buf.dGates, x, wIh.grad);
-        Gemm.tmmAdd(g, hs, rows, buf.dGates, buf.hPrev, wHh.grad);
+        if (t > 0) {
+            // rows >= n of dhNext/dcNext stay zero: sequences that end before step t get no gradient from it
+            Gemm.mm(n, hs, g, buf.dGates, (row0 - chunk0) * g, wHh.value, buf.dhNext, 0, false);
+        }
+    }
+
+    /** The parameter gradients and dX of rows [row0, row0 + rows), from their buf.dGates (a chunk's). */
+    private void weightGradients(int row0, int rows, float[] x, float[] dX, Buffers buf) {
+        int g = 4 * hidden;
+        Gemm.tmmAdd(g, input, rows, buf.dGates, 0, x, row0 * input, wIh.grad);
+        Gemm.tmmAdd(g, hidden, rows, buf.dGates, 0, buf.hPrev, row0 * hidden, wHh.grad);
         float[] db = bias.grad;
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < g; j++) {
@@ -174,7 +212,7 @@ public final class LstmLayer {
             }
         }
         if (dX != null) {
-            Gemm.mm(rows, input, g, buf.dGates, wIh.value, dX);
+            Gemm.mm(rows, input, g, buf.dGates, 0, wIh.value, dX, row0 * input, false);
         }
     }
 }

@@ -99,6 +99,11 @@ public final class PackedBatch {
         return offset[lengths[b] - 1] + b;
     }
 
+    /** One past the packed rows of step t: the rows of steps [t0, t] are [offset[t0], rowEnd(t)). */
+    public int rowEnd(int t) {
+        return offset[t] + active[t];
+    }
+
     @Override
     public String toString() {
         return "PackedBatch[size=" + size + ", steps=" + steps + ", rows=" + rows + ", lengths="

@@ -68,8 +68,11 @@ class GemmTest {
             assertClose(reference(m, n, k, a0, 0, false, bt, true, null, 0), c, 0);
 
             c = c0.clone();
-            Blas.tmmAdd(m, n, k, at, b, c);
-            assertClose(reference(m, n, k, at, 0, true, b, false, c0, 0), c, 0);
+            float[] atOff = random(3 + k * m);
+            float[] bOff = random(2 + k * n);
+            Blas.tmmAdd(m, n, k, atOff, 3, bOff, 2, c);
+            float[] bRows = Arrays.copyOfRange(bOff, 2, bOff.length);
+            assertClose(reference(m, n, k, atOff, 3, true, bRows, false, c0, 0), c, 0);
         }
     }
 
@@ -87,6 +90,12 @@ class GemmTest {
         c = c0.clone();
         Gemm.tmmAdd(m, n, k, at, b, c);
         assertClose(reference(m, n, k, at, 0, true, b, false, c0, 0), c, 0);
+        float[] atOff = random(3 + k * m);
+        float[] bOff = random(2 + k * n);
+        c = c0.clone();
+        Gemm.tmmAdd(m, n, k, atOff, 3, bOff, 2, c);
+        float[] bRows = Arrays.copyOfRange(bOff, 2, bOff.length);
+        assertClose(reference(m, n, k, atOff, 3, true, bRows, false, c0, 0), c, 0);
     }
 
     @Test
@@ -127,7 +136,7 @@ class GemmTest {
             for (int j = 0; j < n; j++) {
                 double sum = c0 == null ? 0 : c0[cOff + i * n + j];
                 for (int p = 0; p < k; p++) {
-                    double av = aT ? a[p * m + i] : a[aOff + i * k + p];
+                    double av = a[aOff + (aT ? p * m + i : i * k + p)];
                     double bv = bT ? b[j * k + p] : b[p * n + j];
                     sum += av * bv;
                 }
