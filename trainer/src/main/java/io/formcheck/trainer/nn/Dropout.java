@@ -1,5 +1,7 @@
 package io.formcheck.trainer.nn;
 
+import java.util.SplittableRandom;
+
 /** Inverted dropout: kept values are scaled by 1/(1-p) in training so evaluation needs no change. */
 public final class Dropout {
     private Dropout() {}
@@ -11,8 +13,11 @@ public final class Dropout {
             return;
         }
         float keep = 1f / (1f - p);
+        // one draw from the shared generator seeds this mask's own: Random's synchronized draw per value was 6% of
+        // training
+        SplittableRandom bits = new SplittableRandom(train.rng().nextLong());
         for (int i = 0; i < n; i++) {
-            mask[i] = train.rng().nextFloat() < p ? 0f : keep;
+            mask[i] = bits.nextFloat() < p ? 0f : keep;
             y[i] = x[i] * mask[i];
         }
     }
