@@ -1,6 +1,5 @@
 package io.formcheck.trainer.nn;
 
-import io.formcheck.model.Activations;
 import io.formcheck.model.LstmSchema;
 import java.util.Arrays;
 import java.util.Random;
@@ -32,6 +31,7 @@ public final class LstmLayer {
         final float[] dGates; // [chunk rows, G] gradient of the pre-activation gates, one chunk of steps at a time
         final float[] dhNext; // [batch, H]
         final float[] dcNext; // [batch, H]
+        final float[] zeros; // [H] the cell before the first step
         final float[] wIhT; // [input, G] W_ih transposed once per forward for the input projections
         final float[] wHhT; // [H, G] W_hh transposed once per forward for the per-step products
 
@@ -45,6 +45,7 @@ public final class LstmLayer {
             dGates = new float[Math.min(maxRows, CHUNK_STEPS * maxBatch) * g];
             dhNext = new float[maxBatch * hidden];
             dcNext = new float[maxBatch * hidden];
+            zeros = new float[hidden];
             wIhT = new float[input * g];
             wHhT = new float[hidden * g];
         }
@@ -97,12 +98,11 @@ public final class LstmLayer {
             int t1 = Math.min(batch.steps, t0 + CHUNK_STEPS);
             int row0 = batch.offset[t0];
             int rows = batch.rowEnd(t1 - 1) - row0;
-            Gemm.mm(rows, g, input, x, row0 * input, buf.wIhT, buf.gates, row0 * g, false);
+            // each row starts from the bias, so the product adds to it in one pass
             for (int r = row0; r < row0 + rows; r++) {
-                for (int j = 0; j < g; j++) {
-                    buf.gates[r * g + j] += b[j];
-                }
+                System.arraycopy(b, 0, buf.gates, r * g, g);
             }
+            Gemm.mm(rows, g, input, x, row0 * input, buf.wIhT, buf.gates, row0 * g, true);
             for (int t = t0; t < t1; t++) {
                 step(batch, t, buf);
             }
@@ -122,28 +122,11 @@ public final class LstmLayer {
         } else {
             Arrays.fill(buf.hPrev, 0, n * hs, 0f);
         }
+        float[] cPrev = t > 0 ? buf.c : buf.zeros;
         for (int r = 0; r < n; r++) {
-            int gRow = (row0 + r) * g;
             int hRow = (row0 + r) * hs;
-            // in place over contiguous runs, so the JIT vectorizes the nonlinearities
-            Activations.sigmoid(buf.gates, gRow, gRow + 2 * hs);
-            Activations.tanh(buf.gates, buf.gates, gRow + 2 * hs, gRow + 3 * hs);
-            Activations.sigmoid(buf.gates, gRow + 3 * hs, gRow + 4 * hs);
-            if (t > 0) {
-                int cPrevRow = (batch.offset[t - 1] + r) * hs;
-                for (int j = 0; j < hs; j++) {
-                    buf.c[hRow + j] = buf.gates[gRow + hs + j] * buf.c[cPrevRow + j]
-                            + buf.gates[gRow + j] * buf.gates[gRow + 2 * hs + j];
-                }
-            } else {
-                for (int j = 0; j < hs; j++) {
-                    buf.c[hRow + j] = buf.gates[gRow + j] * buf.gates[gRow + 2 * hs + j];
-                }
-            }
-            Activations.tanh(buf.c, buf.tanhC, hRow, hRow + hs);
-            for (int j = 0; j < hs; j++) {
-                buf.h[hRow + j] = buf.gates[gRow + 3 * hs + j] * buf.tanhC[hRow + j];
-            }
+            int pRow = t > 0 ? (batch.offset[t - 1] + r) * hs : 0;
+            LstmCell.forward(buf.gates, (row0 + r) * g, cPrev, pRow, buf.c, buf.tanhC, buf.h, hRow, hs);
         }
     }
 
@@ -172,27 +155,24 @@ public final class LstmLayer {
         int g = 4 * hs;
         int n = batch.active[t];
         int row0 = batch.offset[t];
-        int prev0 = t > 0 ? batch.offset[t - 1] : -1;
+        float[] cPrev = t > 0 ? buf.c : buf.zeros;
         for (int r = 0; r < n; r++) {
-            int gRow = (row0 + r) * g;
-            int dRow = (row0 - chunk0 + r) * g;
             int hRow = (row0 + r) * hs;
-            int sRow = r * hs;
-            for (int j = 0; j < hs; j++) {
-                float i = buf.gates[gRow + j];
-                float f = buf.gates[gRow + hs + j];
-                float gg = buf.gates[gRow + 2 * hs + j];
-                float o = buf.gates[gRow + 3 * hs + j];
-                float tc = buf.tanhC[hRow + j];
-                float dh = dH[hRow + j] + buf.dhNext[sRow + j];
-                float dc = dh * o * (1f - tc * tc) + buf.dcNext[sRow + j];
-                float cPrev = prev0 >= 0 ? buf.c[(prev0 + r) * hs + j] : 0f;
-                buf.dGates[dRow + j] = dc * gg * i * (1f - i);
-                buf.dGates[dRow + hs + j] = dc * cPrev * f * (1f - f);
-                buf.dGates[dRow + 2 * hs + j] = dc * i * (1f - gg * gg);
-                buf.dGates[dRow + 3 * hs + j] = dh * tc * o * (1f - o);
-                buf.dcNext[sRow + j] = dc * f;
-            }
+            int pRow = t > 0 ? (batch.offset[t - 1] + r) * hs : 0;
+            LstmCell.backward(
+                    buf.gates,
+                    (row0 + r) * g,
+                    buf.tanhC,
+                    dH,
+                    hRow,
+                    cPrev,
+                    pRow,
+                    buf.dhNext,
+                    buf.dcNext,
+                    r * hs,
+                    buf.dGates,
+                    (row0 - chunk0 + r) * g,
+                    hs);
         }
         if (t > 0) {
             // rows >= n of dhNext/dcNext stay zero: sequences that end before step t get no gradient from it
