@@ -13,11 +13,14 @@ public final class Dropout {
             return;
         }
         float keep = 1f / (1f - p);
+        // u * 2^-24 < p, with u a draw's top 24 bits (as nextFloat), without a branch that a random mask mispredicts
+        int threshold = (int) Math.ceil(p * 0x1p24);
         // one draw from the shared generator seeds this mask's own: Random's synchronized draw per value was 6% of
         // training
         SplittableRandom bits = new SplittableRandom(train.rng().nextLong());
         for (int i = 0; i < n; i++) {
-            mask[i] = bits.nextFloat() < p ? 0f : keep;
+            int dropped = ((bits.nextInt() >>> 8) - threshold) >>> 31;
+            mask[i] = keep * (1 - dropped);
             y[i] = x[i] * mask[i];
         }
     }
