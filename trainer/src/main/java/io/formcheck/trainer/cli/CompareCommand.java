@@ -77,7 +77,7 @@ final class CompareCommand implements Callable<Integer> {
             split = ",",
             description = "which methods, of: window-forest, summary-forest, centered-forest, reading-forest, "
                     + "seed-lstm, cnn, tuned-cnn, stats-cnn; or all (default: window-forest, summary-forest, "
-                    + "centered-forest, seed-lstm, about 15 minutes on 2 cores; all takes about 31)")
+                    + "centered-forest, seed-lstm, about 15 minutes on 2 cores; all takes about 26)")
     List<String> only = DEFAULT_METHODS;
 
     @Option(
