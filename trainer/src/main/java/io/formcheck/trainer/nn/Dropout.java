@@ -6,8 +6,11 @@ import java.util.SplittableRandom;
 public final class Dropout {
     private Dropout() {}
 
-    /** Training with p > 0: draws mask[0, n) and writes y = x * mask. Otherwise y = x. */
+    /** Training with p > 0: draws mask[0, n) and writes y = x * mask. Otherwise y = x. p must be below 1. */
     public static void forward(int n, float p, Mode mode, float[] x, float[] mask, float[] y) {
+        if (!(p < 1)) {
+            throw new IllegalArgumentException("a dropout rate must be below 1, got " + p);
+        }
         if (!(p > 0 && mode instanceof Mode.Train train)) {
             System.arraycopy(x, 0, y, 0, n);
             return;
@@ -15,8 +18,7 @@ public final class Dropout {
         float keep = 1f / (1f - p);
         // u * 2^-24 < p, with u a draw's top 24 bits (as nextFloat), without a branch that a random mask mispredicts
         int threshold = (int) Math.ceil(p * 0x1p24);
-        // one draw from the shared generator seeds this mask's own: Random's synchronized draw per value was 6% of
-        // training
+        // a generator per mask, seeded by one draw of the shared one: its atomic update then runs once a mask
         SplittableRandom bits = new SplittableRandom(train.rng().nextLong());
         for (int i = 0; i < n; i++) {
             int dropped = ((bits.nextInt() >>> 8) - threshold) >>> 31;

@@ -21,7 +21,7 @@ public final class LstmLayer {
     /** Steps per chunk: 8 steps of a 16-sequence shard's gates are 256 KB, which stay in a core's L2. */
     private static final int CHUNK_STEPS = 8;
 
-    /** Activations kept from forward for backward, packed [rows, ...], plus per-step scratch. */
+    /** Activations kept from forward for backward, packed [rows, ...]; the transposed weights; backward's per-chunk and per-step scratch. */
     public static final class Buffers {
         final float[] gates; // [rows, G] activated i, f, g, o
         final float[] c; // [rows, H]

@@ -2,10 +2,12 @@ package io.formcheck.trainer.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class DropoutTest {
@@ -35,6 +37,26 @@ class DropoutTest {
         float[] other = new float[N];
         Dropout.forward(N, p, Mode.train(new Random(6)), x, new float[N], other);
         assertTrue(!Arrays.equals(y, other), "another seed draws another mask");
+    }
+
+    /** The branch-free mask is nextFloat() < p of the mask's own generator, seeded by one draw of the shared one. */
+    @Test
+    void theMaskDropsExactlyWhereTheGeneratorsFloatFallsBelowP() {
+        for (float p : new float[] {0.5f, 0.25f, 0.3f, 0.1f}) {
+            float[] mask = new float[N];
+            Dropout.forward(N, p, Mode.train(new Random(9)), new float[N], mask, new float[N]);
+            SplittableRandom bits = new SplittableRandom(new Random(9).nextLong());
+            for (int i = 0; i < N; i++) {
+                assertEquals(bits.nextFloat() < p, mask[i] == 0f, "value " + i + " at p = " + p);
+            }
+        }
+    }
+
+    @Test
+    void aRateOfOneIsRefused() {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Dropout.forward(3, 1f, Mode.train(new Random(1)), new float[3], new float[3], new float[3]));
     }
 
     @Test

@@ -53,7 +53,6 @@ class GemmTest {
                 continue; // OpenBLAS's gemm refuses an empty product; the networks never ask for one
             }
             float[] a = random(2 + m * k);
-            float[] at = random(k * m);
             float[] b = random(k * n);
             float[] bt = random(n * k);
             float[] c0 = random(1 + m * n);

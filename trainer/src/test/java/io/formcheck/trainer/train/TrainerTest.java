@@ -30,9 +30,9 @@ class TrainerTest {
     /**
      * What a network must score on the synthetic split's 20 test windows, where chance is 0.2 and one
      * window is 0.05: over seeds 1-10 the LSTM and the CNN below scored 0.9-1.0, so a bar of 0.95 only
-     * held for some draws of the weights and the dropout masks.
+     * held for some draws of the weights and the dropout masks; 0.85 leaves one window of room below that.
      */
-    private static final double SEPARABLE = 0.9;
+    private static final double SEPARABLE = 0.85;
 
     static LstmSpec small(int epochs, Optimizer.Kind optimizer, float lr) {
         return new LstmSpec(
