@@ -97,7 +97,7 @@ public final class LstmLayer {
         for (int t0 = 0; t0 < batch.steps; t0 += CHUNK_STEPS) {
             int t1 = Math.min(batch.steps, t0 + CHUNK_STEPS);
             int row0 = batch.offset[t0];
-            int rows = batch.rowEnd(t1 - 1) - row0;
+            int rows = batch.offset[t1] - row0;
             // each row starts from the bias, so the product adds to it in one pass
             for (int r = row0; r < row0 + rows; r++) {
                 System.arraycopy(b, 0, buf.gates, r * g, g);
@@ -145,7 +145,7 @@ public final class LstmLayer {
                 stepBackward(batch, t, row0, dH, buf);
             }
             // the chunk's gate gradients go into the weights' while they are still in cache
-            weightGradients(row0, batch.rowEnd(t1 - 1) - row0, x, dX, buf);
+            weightGradients(row0, batch.offset[t1] - row0, x, dX, buf);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
  * contiguous block and no layer ever computes or reads a padded step.
  *
  * <p>Shapes: x [rows, features] where rows = sum of lengths; step t occupies rows
- * [offset[t], offset[t] + active[t]), sequence b (in sorted order) is row offset[t] + b; statistics
+ * [offset[t], offset[t + 1]) (offset[steps] = rows), sequence b (in sorted order) is row offset[t] + b; statistics
  * [size, S], row b the window statistics of sequence b (S = 0 for a network that reads none).
  */
 public final class PackedBatch {
@@ -97,11 +97,6 @@ public final class PackedBatch {
     /** The packed row of sequence b's last real step, the one the classifier reads. */
     public int lastRow(int b) {
         return offset[lengths[b] - 1] + b;
-    }
-
-    /** One past the packed rows of step t: the rows of steps [t0, t] are [offset[t0], rowEnd(t)). */
-    public int rowEnd(int t) {
-        return offset[t] + active[t];
     }
 
     @Override
