@@ -43,7 +43,34 @@ public abstract class Optimizer {
         this.lr = lr;
     }
 
-    public abstract void step();
+    /** One update of every parameter from its gradient. */
+    public final void step() {
+        beginStep();
+        update(0, 1);
+    }
+
+    /** What one step computes once for all of its elements: call before the step's {@link #update}s. */
+    public void beginStep() {}
+
+    /**
+     * The step's update of part {@code part} of {@code parts} of every parameter's elements, independent of
+     * the other parts (each element's update reads only its own state), so the parts may run on different
+     * threads and give what {@link #step} gives.
+     */
+    public final void update(int part, int parts) {
+        for (int k = 0; k < params.size(); k++) {
+            int size = params.get(k).size();
+            updateRange(k, partStart(size, part, parts), partStart(size, part + 1, parts));
+        }
+    }
+
+    /** Where part {@code part} of {@code parts} of {@code size} elements begins; the next part's start ends it. */
+    public static int partStart(int size, int part, int parts) {
+        return (int) ((long) size * part / parts);
+    }
+
+    /** The update of elements {@code from} to {@code to} (exclusive) of parameter {@code k}. */
+    protected abstract void updateRange(int k, int from, int to);
 
     /** The gradient plus L2 weight decay, as PyTorch's optimizers apply {@code weight_decay}. */
     protected float grad(Parameter p, int i) {
@@ -55,6 +82,8 @@ public abstract class Optimizer {
         private final float[][] m;
         private final float[][] v;
         private int t;
+        private float stepSize;
+        private float sqrtC2;
 
         Adam(List<Parameter> params, float lr, float weightDecay) {
             super(params, lr, weightDecay);
@@ -67,22 +96,24 @@ public abstract class Optimizer {
         }
 
         @Override
-        public void step() {
+        public void beginStep() {
             t++;
             double c1 = 1 - Math.pow(0.9, t);
             double c2 = 1 - Math.pow(0.999, t);
-            float stepSize = (float) (lr / c1);
-            float sqrtC2 = (float) Math.sqrt(c2);
-            for (int k = 0; k < params.size(); k++) {
-                Parameter p = params.get(k);
-                float[] mk = m[k];
-                float[] vk = v[k];
-                for (int i = 0; i < p.size(); i++) {
-                    float g = grad(p, i);
-                    mk[i] = 0.9f * mk[i] + 0.1f * g;
-                    vk[i] = 0.999f * vk[i] + 0.001f * g * g;
-                    p.value[i] -= stepSize * mk[i] / ((float) Math.sqrt(vk[i]) / sqrtC2 + 1e-8f);
-                }
+            stepSize = (float) (lr / c1);
+            sqrtC2 = (float) Math.sqrt(c2);
+        }
+
+        @Override
+        protected void updateRange(int k, int from, int to) {
+            Parameter p = params.get(k);
+            float[] mk = m[k];
+            float[] vk = v[k];
+            for (int i = from; i < to; i++) {
+                float g = grad(p, i);
+                mk[i] = 0.9f * mk[i] + 0.1f * g;
+                vk[i] = 0.999f * vk[i] + 0.001f * g * g;
+                p.value[i] -= stepSize * mk[i] / ((float) Math.sqrt(vk[i]) / sqrtC2 + 1e-8f);
             }
         }
     }
@@ -100,14 +131,12 @@ public abstract class Optimizer {
         }
 
         @Override
-        public void step() {
-            for (int k = 0; k < params.size(); k++) {
-                Parameter p = params.get(k);
-                float[] buf = velocity[k];
-                for (int i = 0; i < p.size(); i++) {
-                    buf[i] = 0.9f * buf[i] + grad(p, i);
-                    p.value[i] -= lr * buf[i];
-                }
+        protected void updateRange(int k, int from, int to) {
+            Parameter p = params.get(k);
+            float[] buf = velocity[k];
+            for (int i = from; i < to; i++) {
+                buf[i] = 0.9f * buf[i] + grad(p, i);
+                p.value[i] -= lr * buf[i];
             }
         }
     }
@@ -125,15 +154,13 @@ public abstract class Optimizer {
         }
 
         @Override
-        public void step() {
-            for (int k = 0; k < params.size(); k++) {
-                Parameter p = params.get(k);
-                float[] sq = square[k];
-                for (int i = 0; i < p.size(); i++) {
-                    float g = grad(p, i);
-                    sq[i] = 0.99f * sq[i] + 0.01f * g * g;
-                    p.value[i] -= lr * g / ((float) Math.sqrt(sq[i]) + 1e-8f);
-                }
+        protected void updateRange(int k, int from, int to) {
+            Parameter p = params.get(k);
+            float[] sq = square[k];
+            for (int i = from; i < to; i++) {
+                float g = grad(p, i);
+                sq[i] = 0.99f * sq[i] + 0.01f * g * g;
+                p.value[i] -= lr * g / ((float) Math.sqrt(sq[i]) + 1e-8f);
             }
         }
     }

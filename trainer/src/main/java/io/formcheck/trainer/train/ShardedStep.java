@@ -3,6 +3,7 @@ package io.formcheck.trainer.train;
 import io.formcheck.model.Classifier;
 import io.formcheck.trainer.nn.ClassifierNet;
 import io.formcheck.trainer.nn.Mode;
+import io.formcheck.trainer.nn.Optimizer;
 import io.formcheck.trainer.nn.PackedBatch;
 import io.formcheck.trainer.nn.Parameter;
 import java.util.ArrayList;
@@ -16,10 +17,11 @@ import java.util.concurrent.Future;
 
 /**
  * Forward and backward of one mini-batch as two shards, each on its own replica of the network (same
- * weights, own gradients and buffers), run on two threads where the machine has two cores. The shards
- * and their dropout seeds are fixed, so the result is the same whatever the thread count. Where the
- * products run on OpenBLAS, it runs single-threaded inside each shard: a second BLAS thread fighting the
- * other shard for a core thrashed.
+ * weights, own gradients and buffers), run on two threads where the machine has two cores, then the
+ * optimizer's step on the same threads, each summing and updating its half of every parameter. The
+ * shards, their dropout seeds and the halves are fixed, so the result is the same whatever the thread
+ * count. Where the products run on OpenBLAS, it runs single-threaded inside each shard: a second BLAS
+ * thread fighting the other shard for a core thrashed.
  */
 final class ShardedStep implements AutoCloseable {
     static final int SHARDS = 2;
@@ -47,8 +49,11 @@ final class ShardedStep implements AutoCloseable {
         });
     }
 
-    /** Accumulates the batch's gradient into the first network's parameters; returns loss sum and hits. */
-    Outcome run(Trainer.Examples examples, Random rng) {
+    /**
+     * Accumulates the batch's gradient into the first network's parameters and takes the optimizer's step
+     * (the optimizer's parameters are the first network's); returns loss sum and hits.
+     */
+    Outcome run(Trainer.Examples examples, Random rng, Optimizer optimizer) {
         List<float[]> sequences = examples.sequences();
         List<float[]> statistics = examples.statistics();
         int[] labels = examples.labels();
@@ -87,18 +92,40 @@ final class ShardedStep implements AutoCloseable {
             lossSum += o.lossSum();
             correct += o.correct();
         }
-        List<Parameter> main = nets[0].parameters();
-        for (int s = 1; s < futures.size(); s++) {
-            List<Parameter> other = nets[s].parameters();
-            for (int k = 0; k < main.size(); k++) {
-                float[] g = main.get(k).grad;
-                float[] h = other.get(k).grad;
-                for (int i = 0; i < g.length; i++) {
-                    g[i] += h[i];
-                }
-            }
-        }
+        step(optimizer, futures.size());
         return new Outcome(lossSum, correct);
+    }
+
+    /**
+     * Sums the gradients of the first {@code shards} networks into the first's and applies the optimizer,
+     * one task per part of every parameter: a part's sum and update touch no other part's elements, so
+     * they need no barrier between them. Shards without work this batch kept an older gradient and are
+     * left out.
+     */
+    private void step(Optimizer optimizer, int shards) {
+        optimizer.beginStep();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int s = 0; s < SHARDS; s++) {
+            int part = s;
+            futures.add(pool.submit(() -> {
+                List<Parameter> main = nets[0].parameters();
+                for (int o = 1; o < shards; o++) {
+                    List<Parameter> other = nets[o].parameters();
+                    for (int k = 0; k < main.size(); k++) {
+                        float[] g = main.get(k).grad;
+                        float[] h = other.get(k).grad;
+                        int to = Optimizer.partStart(g.length, part + 1, SHARDS);
+                        for (int i = Optimizer.partStart(g.length, part, SHARDS); i < to; i++) {
+                            g[i] += h[i];
+                        }
+                    }
+                }
+                optimizer.update(part, SHARDS);
+            }));
+        }
+        for (Future<?> f : futures) {
+            join(f);
+        }
     }
 
     private int correct(float[] probs, int[] labels) {
@@ -112,7 +139,7 @@ final class ShardedStep implements AutoCloseable {
         return hits;
     }
 
-    private static Outcome join(Future<Outcome> f) {
+    private static <T> T join(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -101,8 +101,8 @@ public final class Trainer {
                                             .toList(),
                                     batch.statistics(),
                                     batch.labels()),
-                            rng);
-                    optimizer.step();
+                            rng,
+                            optimizer);
                     lossSum += outcome.lossSum();
                     correct += outcome.correct();
                 }
