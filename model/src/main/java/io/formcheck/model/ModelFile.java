@@ -50,6 +50,14 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
     public static final String INPUT_STD = "input.std";
     /** "per_repetition" when each repetition's own mean is subtracted after standardization, else "none". */
     public static final String INPUT_CENTERING = "input.centering";
+    /**
+     * How many networks of the header's architecture the file holds, trained from different seeds and
+     * averaged (absent: one, under the plain tensor names). Member k's tensors are filed under
+     * {@link #memberPrefix}; the tensors of no member (input statistics) are shared.
+     */
+    public static final String MEMBERS = "members";
+    /** The most members a file may hold: bounds a request's work, far beyond what averaging needs. */
+    public static final int MAX_MEMBERS = 64;
 
     /** Copies both maps: a model file, once built, does not change (the tensors' arrays are not copied). */
     public ModelFile {
@@ -99,6 +107,29 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
 
     public List<String> listValue(String key) throws ModelFormatException {
         return List.of(get(key).split(","));
+    }
+
+    /** Where member k's tensors are filed in a file of several members. */
+    public static String memberPrefix(int k) {
+        return "member." + k + ".";
+    }
+
+    /**
+     * Member k as a model file of its own: the same header, the shared tensors (those of no member), and
+     * member k's tensors under their plain names.
+     */
+    public ModelFile member(int k) {
+        String prefix = memberPrefix(k);
+        Map<String, Tensor> view = new LinkedHashMap<>();
+        tensors.forEach((name, t) -> {
+            if (name.startsWith(prefix)) {
+                String plain = name.substring(prefix.length());
+                view.put(plain, new Tensor(plain, t.shape(), t.data()));
+            } else if (!name.startsWith("member.")) {
+                view.put(name, t);
+            }
+        });
+        return new ModelFile(header, view);
     }
 
     /** The tensor of that name, which must have exactly that shape. */

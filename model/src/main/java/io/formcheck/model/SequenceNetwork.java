@@ -1,5 +1,8 @@
 package io.formcheck.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** A model's inference forward pass (a network's or a forest's): standardized readings in, class logits out. */
 public interface SequenceNetwork {
     /** x: steps x inputSize standardized readings. Returns one logit per class. */
@@ -18,8 +21,31 @@ public interface SequenceNetwork {
         return logits(x);
     }
 
-    /** Loads the network that the header's {@code architecture} names. */
+    /** Loads the network that the header's {@code architecture} names, or the average of its members. */
     static SequenceNetwork load(ModelFile file) throws ModelFormatException {
+        int members = file.header().containsKey(ModelFile.MEMBERS) ? file.positiveIntValue(ModelFile.MEMBERS) : 1;
+        if (members == 1) {
+            return loadOne(file);
+        }
+        if (members > ModelFile.MAX_MEMBERS) {
+            throw new ModelFormatException("header entry '" + ModelFile.MEMBERS + "' is " + members + "; at most "
+                    + ModelFile.MAX_MEMBERS + " networks are averaged");
+        }
+        List<SequenceNetwork> networks = new ArrayList<>();
+        for (int k = 0; k < members; k++) {
+            try {
+                networks.add(loadOne(file.member(k)));
+            } catch (ModelFormatException e) {
+                throw new ModelFormatException(
+                        "member " + k + " of " + members + " (tensors '" + ModelFile.memberPrefix(k) + "*'): "
+                                + e.getMessage(),
+                        e);
+            }
+        }
+        return new MemberAverage(networks);
+    }
+
+    private static SequenceNetwork loadOne(ModelFile file) throws ModelFormatException {
         String kind = file.get(ModelFile.ARCHITECTURE);
         if (kind.equals(LstmSchema.ARCHITECTURE)) {
             return LstmForward.load(file);

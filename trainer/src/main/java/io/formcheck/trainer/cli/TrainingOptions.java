@@ -109,6 +109,12 @@ final class TrainingOptions {
         Integer lrPatience;
 
         @Option(
+                names = "--members",
+                description = "networks trained from seeds seed, seed + 1, ... whose probabilities are averaged "
+                        + "(seed: 1, stats-cnn: 5)")
+        Integer members;
+
+        @Option(
                 names = "--crop",
                 description = "augmentation: train on random crops keeping at least this share of each repetition "
                         + "(1 = off)")
@@ -185,7 +191,8 @@ final class TrainingOptions {
                 or(o.batchSize, p.batchSize()),
                 or(o.epochs, p.epochs()),
                 or(o.lrFactor, p.lrFactor()),
-                or(o.lrPatience, p.lrPatience()));
+                or(o.lrPatience, p.lrPatience()),
+                or(o.members, p.members()));
         Augmentation augmentation = new Augmentation(
                 or(o.cropMin, from.augmentation().cropMin()),
                 or(o.noise, from.augmentation().noise()));

@@ -12,6 +12,7 @@ import io.formcheck.trainer.spec.ModelSpec;
 import io.formcheck.trainer.spec.NetworkSpec;
 import io.formcheck.trainer.spec.ReadingForestSpec;
 import io.formcheck.trainer.spec.WindowForestSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public final class Experiment {
     /**
      * What one run produced.
      *
-     * @param history a network's epochs and the one kept; empty for a forest, which has none
+     * @param history a network's epochs and the one kept (the first member's); empty for a forest, which has none
      */
     public record Outcome(
             ExportedModel model,
@@ -106,16 +107,33 @@ public final class Experiment {
         Trainer.Examples validation = examples(split.validation(), standardization, statistics);
         Trainer.Examples test = examples(split.test(), standardization, statistics);
         int epochs = spec.optimization().epochs();
-        Trainer.Result result = Trainer.train(
-                spec, Features.COUNT, classes, train, validation, stats -> progress.accept(stats.line(epochs)));
-        float[][] probs = Inference.probabilities(result.net(), test);
+        int members = spec.optimization().members();
+        List<Trainer.Result> results = new ArrayList<>();
+        float[][] probs = new float[test.labels().length][classes];
+        for (int k = 0; k < members; k++) {
+            String member = members == 1 ? "" : "member " + (k + 1) + "/" + members + ": ";
+            Trainer.Result result = Trainer.train(
+                    spec.withSeed(spec.seed() + k),
+                    Features.COUNT,
+                    classes,
+                    train,
+                    validation,
+                    stats -> progress.accept(member + stats.line(epochs)));
+            results.add(result);
+            float[][] p = Inference.probabilities(result.net(), test);
+            for (int i = 0; i < probs.length; i++) {
+                for (int c = 0; c < classes; c++) {
+                    probs[i][c] += p[i][c] / members;
+                }
+            }
+        }
         return new Outcome(
-                ExportedModel.of(result.net(), statistics),
+                ExportedModel.of(results.stream().map(Trainer.Result::net).toList(), statistics),
                 standardization,
                 maxLength,
                 Metrics.of(test.labels(), argmax(probs), classes),
-                result.seconds(),
-                Optional.of(result.history()));
+                results.stream().mapToDouble(Trainer.Result::seconds).sum(),
+                Optional.of(results.get(0).history()));
     }
 
     /** The classifier the function would load from this model. */

@@ -1,5 +1,6 @@
 package io.formcheck.trainer.train;
 
+import io.formcheck.model.ModelFile;
 import io.formcheck.model.StatisticsInput;
 import io.formcheck.model.Tensor;
 import io.formcheck.trainer.nn.ClassifierNet;
@@ -20,16 +21,29 @@ public record ExportedModel(Map<String, String> architecture, List<Tensor> tenso
         return new ExportedModel(net.architecture(), tensors);
     }
 
-    /** A network and the window statistics its head reads (their entries and tensors beside its own). */
-    public static ExportedModel of(ClassifierNet net, Optional<StatisticsInput> statistics) {
-        ExportedModel model = of(net);
-        if (statistics.isEmpty()) {
-            return model;
+    /**
+     * Networks of one architecture and the window statistics their heads read (entries and tensors
+     * beside theirs, shared). Several networks are members of one model ({@link ModelFile#MEMBERS}).
+     */
+    public static ExportedModel of(List<ClassifierNet> nets, Optional<StatisticsInput> statistics) {
+        ExportedModel first = of(nets.get(0));
+        Map<String, String> header = new TreeMap<>(first.architecture());
+        List<Tensor> tensors = new ArrayList<>();
+        if (nets.size() == 1) {
+            tensors.addAll(first.tensors());
+        } else {
+            header.put(ModelFile.MEMBERS, String.valueOf(nets.size()));
+            for (int k = 0; k < nets.size(); k++) {
+                String prefix = ModelFile.memberPrefix(k);
+                for (Tensor t : of(nets.get(k)).tensors()) {
+                    tensors.add(new Tensor(prefix + t.name(), t.shape(), t.data()));
+                }
+            }
         }
-        Map<String, String> header = new TreeMap<>(model.architecture());
-        header.putAll(statistics.get().header());
-        List<Tensor> tensors = new ArrayList<>(model.tensors());
-        tensors.addAll(statistics.get().tensors());
+        statistics.ifPresent(s -> {
+            header.putAll(s.header());
+            tensors.addAll(s.tensors());
+        });
         return new ExportedModel(header, tensors);
     }
 }

@@ -203,7 +203,8 @@ class TrainerCliTest {
         assertEquals(
                 3,
                 comparison
-                        .get("CNN reading the window statistics (best network for new people)")
+                        .get(
+                                "CNN reading the window statistics, 5 members, training windows apart (best network for new people)")
                         .get("splitAccuracy")
                         .size());
         assertEquals(

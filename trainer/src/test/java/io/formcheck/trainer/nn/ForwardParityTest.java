@@ -81,9 +81,9 @@ class ForwardParityTest {
                 new CnnClassifierNet(new CnnClassifierNet.Shape(F, 16, 5, 2, features.size(), 8, 5, 0.3f));
         net.init(new Random(5));
         Standardization standardization = new Standardization(filled(F, 10f), filled(F, 100f));
-        Classifier classifier = new Classifier(ModelFile.parse(
-                ModelExport.toModelFile(ExportedModel.of(net, Optional.of(statistics)), standardization, 40, Map.of())
-                        .toBytes()));
+        Classifier classifier = new Classifier(ModelFile.parse(ModelExport.toModelFile(
+                        ExportedModel.of(List.of(net), Optional.of(statistics)), standardization, 40, Map.of())
+                .toBytes()));
 
         List<float[][]> raw = new ArrayList<>();
         for (int length : new int[] {114, 3, 60}) {

@@ -40,7 +40,7 @@ class TrainerTest {
                 1,
                 LstmSchema.Pooling.LAST,
                 new Head(16, 0.1f),
-                new Optimization(optimizer, lr, 0f, 16, epochs, 0.5f, 5),
+                new Optimization(optimizer, lr, 0f, 16, epochs, 0.5f, 5, 1),
                 Augmentation.NONE,
                 false,
                 7);
@@ -90,16 +90,56 @@ class TrainerTest {
     }
 
     private static CnnSpec cnn(StatisticsSpec statistics) {
+        return cnn(statistics, 30, 1);
+    }
+
+    private static CnnSpec cnn(StatisticsSpec statistics, int epochs, int members) {
         return new CnnSpec(
                 16,
                 3,
                 2,
                 statistics,
                 new Head(16, 0.1f),
-                new Optimization(Optimizer.Kind.ADAM, 1e-2f, 0f, 16, 30, 0.5f, 5),
+                new Optimization(Optimizer.Kind.ADAM, 1e-2f, 0f, 16, epochs, 0.5f, 5, members),
                 new Augmentation(0.8f, 0.05f),
                 false,
                 7);
+    }
+
+    /**
+     * A model of three members, loaded from its file, answers with the mean probabilities of the three
+     * networks trained alone from the seeds seed, seed + 1 and seed + 2 (a seed gives the same network).
+     */
+    @Test
+    void membersAnswerWithTheMeanOfNetworksTrainedFromSuccessiveSeeds() throws Exception {
+        List<RepetitionWindow> windows = SyntheticWle.windows(30, 3, 3);
+        Splits.Split split = SyntheticWle.split(windows, 1);
+        StatisticsSpec statistics = new StatisticsSpec(WindowForestSpec.DEFAULT_FEATURES, 1.5f);
+        CnnSpec three = cnn(statistics, 3, 3);
+        Classifier together = classifier(Experiment.run(three, split, line -> {}));
+        List<Classifier> alone = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            alone.add(classifier(Experiment.run(cnn(statistics, 3, 1).withSeed(three.seed() + k), split, line -> {})));
+        }
+        for (RepetitionWindow w : split.test()) {
+            float[] p = together.probabilities(w.samples());
+            for (int c = 0; c < p.length; c++) {
+                double mean = 0;
+                for (Classifier one : alone) {
+                    mean += one.probabilities(w.samples())[c] / 3;
+                }
+                assertEquals(mean, p[c], 1e-6, w.id() + " class " + c);
+            }
+        }
+        assertTrue(
+                Math.abs(alone.get(0).probabilities(split.test().get(0).samples())[0]
+                                - alone.get(1).probabilities(split.test().get(0).samples())[0])
+                        > 1e-4,
+                "the members must differ for the test to mean anything");
+    }
+
+    private static Classifier classifier(Experiment.Outcome out) throws Exception {
+        return new Classifier(ModelExport.toModelFile(out.model(), out.standardization(), 10, Map.of()));
     }
 
     @Test
@@ -158,7 +198,7 @@ class TrainerTest {
                 2,
                 LstmSchema.Pooling.LAST,
                 new Head(64, 0.5f),
-                new Optimization(Optimizer.Kind.ADAM, 3e-3f, 0f, 32, 8, 0.5f, 5),
+                new Optimization(Optimizer.Kind.ADAM, 3e-3f, 0f, 32, 8, 0.5f, 5, 1),
                 Augmentation.NONE,
                 false,
                 42);
