@@ -10,13 +10,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.zip.CRC32C;
 
 /**
@@ -56,6 +59,8 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
      * {@link #memberPrefix}; the tensors of no member (input statistics) are shared.
      */
     public static final String MEMBERS = "members";
+
+    private static final String MEMBER_PREFIX = "member.";
     /** The most members a file may hold: bounds a request's work, far beyond what averaging needs. */
     public static final int MAX_MEMBERS = 64;
 
@@ -111,25 +116,68 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
 
     /** Where member k's tensors are filed in a file of several members. */
     public static String memberPrefix(int k) {
-        return "member." + k + ".";
+        return MEMBER_PREFIX + k + ".";
     }
 
     /**
-     * Member k as a model file of its own: the same header, the shared tensors (those of no member), and
-     * member k's tensors under their plain names.
+     * The file's members, each a model file of its own: the header without {@link #MEMBERS}, the shared
+     * tensors (of no member), and the member's tensors under their plain names. Refuses a file whose
+     * members do not hold the same tensor names, a tensor of no member the header counts, and a plain
+     * tensor of a name the members hold (which a member lacking it would silently read instead).
      */
-    public ModelFile member(int k) {
-        String prefix = memberPrefix(k);
-        Map<String, Tensor> view = new LinkedHashMap<>();
-        tensors.forEach((name, t) -> {
-            if (name.startsWith(prefix)) {
-                String plain = name.substring(prefix.length());
-                view.put(plain, new Tensor(plain, t.shape(), t.data()));
-            } else if (!name.startsWith("member.")) {
-                view.put(name, t);
+    public List<ModelFile> members() throws ModelFormatException {
+        int n = positiveIntValue(MEMBERS);
+        if (n > MAX_MEMBERS) {
+            throw new ModelFormatException(
+                    "header entry '" + MEMBERS + "' is " + n + "; at most " + MAX_MEMBERS + " members are averaged");
+        }
+        List<Map<String, Tensor>> own = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            own.add(new LinkedHashMap<>());
+        }
+        Map<String, Tensor> shared = new LinkedHashMap<>();
+        for (Tensor t : tensors.values()) {
+            if (!t.name().startsWith(MEMBER_PREFIX)) {
+                shared.put(t.name(), t);
+                continue;
             }
-        });
-        return new ModelFile(header, view);
+            String[] parts = t.name().split("\\.", 3);
+            int k = parts.length == 3 && parts[1].matches("[0-9]{1,9}") ? Integer.parseInt(parts[1]) : -1;
+            if (k < 0 || k >= n) {
+                throw new ModelFormatException(
+                        "tensor '" + t.name() + "' belongs to none of the " + n + " members the header names");
+            }
+            own.get(k).put(parts[2], new Tensor(parts[2], t.shape(), t.data()));
+        }
+        for (int k = 0; k < n; k++) {
+            if (!own.get(k).keySet().equals(own.get(0).keySet())) {
+                Set<String> missing = new TreeSet<>(own.get(0).keySet());
+                missing.removeAll(own.get(k).keySet());
+                Set<String> extra = new TreeSet<>(own.get(k).keySet());
+                extra.removeAll(own.get(0).keySet());
+                throw new ModelFormatException("member " + k + " does not hold the tensors member 0 holds: "
+                        + (missing.isEmpty() ? "it has " + extra + " besides" : "it lacks " + missing));
+            }
+        }
+        if (own.get(0).isEmpty()) {
+            throw new ModelFormatException(
+                    "the header names " + n + " members, but no tensor is filed under '" + MEMBER_PREFIX + "k.'");
+        }
+        for (String name : shared.keySet()) {
+            if (own.get(0).containsKey(name)) {
+                throw new ModelFormatException(
+                        "tensor '" + name + "' is filed both as shared and under the members' names");
+            }
+        }
+        SortedMap<String, String> memberHeader = new TreeMap<>(header);
+        memberHeader.remove(MEMBERS);
+        List<ModelFile> out = new ArrayList<>();
+        for (Map<String, Tensor> m : own) {
+            Map<String, Tensor> view = new LinkedHashMap<>(shared);
+            view.putAll(m);
+            out.add(new ModelFile(memberHeader, view));
+        }
+        return out;
     }
 
     /** The tensor of that name, which must have exactly that shape. */

@@ -23,21 +23,17 @@ public interface SequenceNetwork {
 
     /** Loads the network that the header's {@code architecture} names, or the average of its members. */
     static SequenceNetwork load(ModelFile file) throws ModelFormatException {
-        int members = file.header().containsKey(ModelFile.MEMBERS) ? file.positiveIntValue(ModelFile.MEMBERS) : 1;
-        if (members == 1) {
+        if (!file.header().containsKey(ModelFile.MEMBERS)) {
             return loadOne(file);
         }
-        if (members > ModelFile.MAX_MEMBERS) {
-            throw new ModelFormatException("header entry '" + ModelFile.MEMBERS + "' is " + members + "; at most "
-                    + ModelFile.MAX_MEMBERS + " networks are averaged");
-        }
+        List<ModelFile> members = file.members();
         List<SequenceNetwork> networks = new ArrayList<>();
-        for (int k = 0; k < members; k++) {
+        for (int k = 0; k < members.size(); k++) {
             try {
-                networks.add(loadOne(file.member(k)));
+                networks.add(loadOne(members.get(k)));
             } catch (ModelFormatException e) {
                 throw new ModelFormatException(
-                        "member " + k + " of " + members + " (tensors '" + ModelFile.memberPrefix(k) + "*'): "
+                        "member " + k + " of " + members.size() + " (tensors '" + ModelFile.memberPrefix(k) + "*'): "
                                 + e.getMessage(),
                         e);
             }

@@ -2,19 +2,22 @@ package io.formcheck.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** A file of several members answers with the mean of the probabilities each member's own file gives. */
 class MemberAverageTest {
     private static final float[][] REPETITION = {{0, 1, 2}, {3, -4, 5}, {1, 1, -2}};
 
-    /** The members' networks under their prefixes beside the first one's shared tensors and header. */
+    /** The members' networks under their prefixes beside the first one's input standardization. */
     private static ModelFile ensemble(ModelFile... members) {
         Map<String, String> header = new TreeMap<>(members[0].header());
         header.put(ModelFile.MEMBERS, String.valueOf(members.length));
@@ -49,44 +52,67 @@ class MemberAverageTest {
     }
 
     @Test
-    void aMemberReadsItsOwnTensorsAndTheSharedOnes() {
+    void eachMemberIsAFileOfItsOwnWithTheSharedTensors() throws ModelFormatException {
         ModelFile a = ClassifierTest.tinyModel(1);
         ModelFile b = withSharedInputs(ClassifierTest.tinyModel(2), a);
-        ModelFile both = ensemble(a, b);
-        assertEquals(a.tensors().keySet(), both.member(1).tensors().keySet());
-        for (String name : a.tensors().keySet()) {
-            assertArrayEquals(
-                    a.tensors().get(name).data(),
-                    both.member(0).tensors().get(name).data(),
-                    name);
-            assertArrayEquals(
-                    b.tensors().get(name).data(),
-                    both.member(1).tensors().get(name).data(),
-                    name);
+        List<ModelFile> members = ensemble(a, b).members();
+        assertEquals(2, members.size());
+        for (int k = 0; k < 2; k++) {
+            ModelFile expected = k == 0 ? a : b;
+            assertEquals(expected.tensors().keySet(), members.get(k).tensors().keySet());
+            for (String name : expected.tensors().keySet()) {
+                assertArrayEquals(
+                        expected.tensors().get(name).data(),
+                        members.get(k).tensors().get(name).data(),
+                        name);
+            }
+            assertFalse(members.get(k).header().containsKey(ModelFile.MEMBERS), "a member is one network");
         }
     }
 
+    /** A class every member all but rules out stays a finite, tiny probability, not a NaN. */
     @Test
-    void aMissingMemberOrABadCountIsNamed() {
+    void theAverageStaysFiniteWhereEveryMemberUnderflows() {
+        SequenceNetwork sure = x -> new float[] {0f, -200f};
+        float[] logits = new MemberAverage(List.of(sure, sure)).logits(REPETITION);
+        assertEquals(0f, logits[0], 1e-6);
+        assertEquals(-200f, logits[1], 1e-3);
+    }
+
+    @Test
+    void aFileWhoseMembersDoNotAddUpIsRefusedNamingWhy() {
         ModelFile a = ClassifierTest.tinyModel(1);
         ModelFile two = ensemble(a, withSharedInputs(ClassifierTest.tinyModel(2), a));
-        Map<String, String> header = new TreeMap<>(two.header());
-        header.put(ModelFile.MEMBERS, "3");
-        ModelFormatException missing = assertThrows(
-                ModelFormatException.class, () -> new Classifier(new ModelFile(new TreeMap<>(header), two.tensors())));
-        assertTrue(
-                missing.getMessage().startsWith("member 2 of 3 (tensors 'member.2.*'): model file lacks the tensor"),
-                missing.getMessage());
+        String fc2 = two.tensors().keySet().stream()
+                .filter(n -> n.startsWith("member.1.") && n.endsWith("fc2.bias"))
+                .findFirst()
+                .orElseThrow();
 
-        header.put(ModelFile.MEMBERS, "0");
-        ModelFormatException zero = assertThrows(
-                ModelFormatException.class, () -> new Classifier(new ModelFile(new TreeMap<>(header), two.tensors())));
-        assertTrue(zero.getMessage().contains("'members' must be positive"), zero.getMessage());
+        assertRefused(
+                two, h -> h.put(ModelFile.MEMBERS, "3"), t -> {}, "member 2 does not hold the tensors member 0 holds");
+        assertRefused(two, h -> h.put(ModelFile.MEMBERS, "1"), t -> {}, "belongs to none of the 1 members");
+        assertRefused(two, h -> h.put(ModelFile.MEMBERS, "0"), t -> {}, "'members' must be positive");
+        assertRefused(two, h -> h.put(ModelFile.MEMBERS, "1000"), t -> {}, "at most 64");
+        assertRefused(two, h -> {}, t -> t.remove(fc2), "member 1 does not hold the tensors member 0 holds");
+        // a plain copy of a member's tensor would be read silently by a member lacking it
+        assertRefused(
+                two,
+                h -> {},
+                t -> t.put(
+                        "fc2.bias",
+                        new Tensor("fc2.bias", t.get(fc2).shape(), t.get(fc2).data())),
+                "filed both as shared and under the members' names");
+    }
 
-        header.put(ModelFile.MEMBERS, "1000");
-        ModelFormatException many = assertThrows(
-                ModelFormatException.class, () -> new Classifier(new ModelFile(new TreeMap<>(header), two.tensors())));
-        assertTrue(many.getMessage().contains("at most"), many.getMessage());
+    private static void assertRefused(
+            ModelFile file, Consumer<Map<String, String>> header, Consumer<Map<String, Tensor>> tensors, String why) {
+        Map<String, String> h = new TreeMap<>(file.header());
+        header.accept(h);
+        Map<String, Tensor> t = new LinkedHashMap<>(file.tensors());
+        tensors.accept(t);
+        ModelFormatException e =
+                assertThrows(ModelFormatException.class, () -> new Classifier(new ModelFile(new TreeMap<>(h), t)));
+        assertTrue(e.getMessage().contains(why), e.getMessage());
     }
 
     /** b's networks with a's input statistics: members of one file share them. */

@@ -70,7 +70,7 @@ public class ClassificationService {
         file.header().forEach((k, v) -> {
             if (k.startsWith("training.")) {
                 training.put(k.substring("training.".length()), v);
-            } else if (k.equals(ModelFile.ARCHITECTURE) || k.contains(".")) {
+            } else if (k.equals(ModelFile.ARCHITECTURE) || k.equals(ModelFile.MEMBERS) || k.contains(".")) {
                 architecture.put(k, v);
             }
         });

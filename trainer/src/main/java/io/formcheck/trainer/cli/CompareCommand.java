@@ -5,6 +5,7 @@ import io.formcheck.trainer.data.Dataset;
 import io.formcheck.trainer.report.Charts;
 import io.formcheck.trainer.report.Json;
 import io.formcheck.trainer.spec.ModelSpec;
+import io.formcheck.trainer.spec.NetworkSpec;
 import io.formcheck.trainer.spec.Preset;
 import io.formcheck.trainer.spec.ReadingForestSpec;
 import io.formcheck.trainer.spec.WindowForestSpec;
@@ -40,6 +41,11 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
+    /** The best network for new people, as the report names it. */
+    static final String STATS_CNN = "CNN reading the window statistics, "
+            + ((NetworkSpec) Preset.STATS_CNN.spec()).optimization().members()
+            + " members, training windows apart (best network for new people)";
+
     /** Every method compare knows, by its --methods key, in report order before ranking. */
     private static final Map<String, Candidate> CANDIDATES = candidates();
 
@@ -58,12 +64,7 @@ final class CompareCommand implements Callable<Integer> {
         c.put("seed-lstm", new Candidate("LSTM (seed configuration)", Preset.SEED.spec()));
         c.put("cnn", new Candidate("CNN", Preset.PLAIN_CNN));
         c.put("tuned-cnn", new Candidate("CNN tuned (best network on the random split)", Preset.CNN.spec()));
-        c.put(
-                "stats-cnn",
-                new Candidate(
-                        "CNN reading the window statistics, 5 members, training windows apart (best network for new people)",
-                        Preset.STATS_CNN.spec(),
-                        true));
+        c.put("stats-cnn", new Candidate(STATS_CNN, Preset.STATS_CNN.spec(), true));
         return c;
     }
 
@@ -129,7 +130,7 @@ final class CompareCommand implements Callable<Integer> {
                     Study.score(
                             c.name(),
                             c.spec(),
-                            c.apart() ? ds.windows(window.withoutOverlap()) : windows,
+                            c.apart() ? ds.windows(windows.windowing().withoutOverlap()) : windows,
                             seeds,
                             !quick,
                             (what, acc) -> System.err.printf(

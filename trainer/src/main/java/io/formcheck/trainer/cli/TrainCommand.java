@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -100,10 +102,11 @@ final class TrainCommand implements Callable<Integer> {
         header.put(
                 "training.split",
                 "stratified " + Splits.shares(spec.needsValidation()) + " by window, seed " + spec.seed());
-        outcome.history().ifPresent(h -> {
-            header.put("training.best_epoch", String.valueOf(h.bestEpoch()));
-            header.put("training.validation_accuracy", fmt(h.bestValidationAccuracy()));
-        });
+        if (!outcome.histories().isEmpty()) {
+            header.put("training.best_epoch", joined(outcome.histories(), h -> String.valueOf(h.bestEpoch())));
+            header.put(
+                    "training.validation_accuracy", joined(outcome.histories(), h -> fmt(h.bestValidationAccuracy())));
+        }
         header.put("training.test_accuracy", fmt(outcome.test().accuracy()));
         header.put("training.test_macro_f1", fmt(outcome.test().macroF1()));
         header.put("training.seconds", fmt(outcome.seconds()));
@@ -152,6 +155,14 @@ final class TrainCommand implements Callable<Integer> {
             report.put("best_epoch", h.bestEpoch());
             report.put("validation_accuracy", h.bestValidationAccuracy());
         });
+        if (outcome.histories().size() > 1) {
+            report.put(
+                    "members",
+                    outcome.histories().stream()
+                            .map(h -> Map.of(
+                                    "best_epoch", h.bestEpoch(), "validation_accuracy", h.bestValidationAccuracy()))
+                            .toList());
+        }
         report.put("test", MetricsReport.toMap(outcome.test()));
         report.put("training_seconds", outcome.seconds());
         report.put("history", outcome.history().map(TrainingHistory::epochs).orElse(List.of()));
@@ -159,7 +170,8 @@ final class TrainCommand implements Callable<Integer> {
         if (outcome.history().isPresent()) {
             TrainingHistory h = outcome.history().get();
             Charts.trainingCurves(
-                    "Training curves (" + modelName + ")",
+                    "Training curves (" + modelName
+                            + (outcome.histories().size() > 1 ? ", the first of its members" : "") + ")",
                     h.epochs(),
                     h.bestEpoch(),
                     outDir.resolve("training-curves.png"));
@@ -178,12 +190,11 @@ final class TrainCommand implements Callable<Integer> {
                     Study.worst(people),
                     MetricsReport.accuracies(people));
         }
-        outcome.history()
-                .ifPresent(h -> System.out.printf(
-                        Locale.ROOT,
-                        "validation accuracy %.4f (best epoch %d)%n",
-                        h.bestValidationAccuracy(),
-                        h.bestEpoch()));
+        if (!outcome.histories().isEmpty()) {
+            System.out.printf(
+                    "validation accuracy %s (best epoch %s)%n",
+                    header.get("training.validation_accuracy"), header.get("training.best_epoch"));
+        }
         System.out.printf(Locale.ROOT, "training took %.1fs%n", outcome.seconds());
         System.out.print("people in the data (test split): " + MetricsReport.toText(outcome.test()));
         System.out.println("wrote " + modelPath + " and the report in " + outDir);
@@ -192,5 +203,10 @@ final class TrainCommand implements Callable<Integer> {
 
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** One figure per member network, in member order. */
+    private static String joined(List<TrainingHistory> histories, Function<TrainingHistory, String> figure) {
+        return histories.stream().map(figure).collect(Collectors.joining(","));
     }
 }

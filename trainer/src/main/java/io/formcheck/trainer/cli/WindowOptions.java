@@ -20,9 +20,4 @@ final class WindowOptions {
     Windowing windowing() {
         return Windowing.parse(window, stride);
     }
-
-    /** The same windows with training windows that do not overlap (a stride of one window), where cut by time. */
-    Windowing withoutOverlap() {
-        return window.equals("num_window") ? windowing() : Windowing.parse(window, window);
-    }
 }

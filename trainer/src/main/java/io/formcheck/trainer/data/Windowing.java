@@ -25,6 +25,11 @@ public sealed interface Windowing permits Windowing.ByNumWindow, Windowing.ByTim
     /** "num_window", or "2.5s" (with " every 0.5s" for a training stride). */
     String describe();
 
+    /** The same cutting with training windows that do not overlap (the file's own windows never do). */
+    default Windowing withoutOverlap() {
+        return this instanceof ByTime t ? new ByTime(t.seconds(), t.seconds()) : this;
+    }
+
     /** Seconds between the starts of training windows by time unless told otherwise (at most the length). */
     double DEFAULT_STRIDE = 0.5;
 

@@ -3,6 +3,7 @@ package io.formcheck.trainer.spec;
 import io.formcheck.trainer.nn.ClassifierNet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /** A network kind: an encoder over the readings, the shared head, and how it is optimized. */
 public sealed interface NetworkSpec extends ModelSpec permits LstmSpec, CnnSpec {
@@ -21,6 +22,16 @@ public sealed interface NetworkSpec extends ModelSpec permits LstmSpec, CnnSpec 
     /** The window statistics the head reads beside the encoder (NONE for the LSTM). */
     default StatisticsSpec statistics() {
         return StatisticsSpec.NONE;
+    }
+
+    /**
+     * Member k's seed: the spec's own for the first, then the k-th draw of a generator seeded with it, so
+     * that runs of nearby seeds (a study's 1, 2, ...) share no member.
+     */
+    default long memberSeed(int k) {
+        return k == 0
+                ? seed()
+                : new SplittableRandom(seed()).longs(k).skip(k - 1).findFirst().getAsLong();
     }
 
     /** The network this spec trains, freshly built (not initialized). */

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * How a network is optimized: the optimizer, mini-batches, epochs and ReduceLROnPlateau on the
- * validation loss; with several members, that many networks trained from seeds seed, seed + 1, ... and
- * answering with their mean probabilities (one network's answer moves with its random draws).
+ * validation loss; with several members, that many networks trained from seeds drawn from the spec's
+ * ({@link NetworkSpec#memberSeed}) and answering with their mean probabilities (one network's answer
+ * moves with its random draws).
  */
 public record Optimization(
         Optimizer.Kind optimizer,

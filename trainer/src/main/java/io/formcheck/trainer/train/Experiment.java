@@ -24,7 +24,7 @@ public final class Experiment {
     /**
      * What one run produced.
      *
-     * @param history a network's epochs and the one kept (the first member's); empty for a forest, which has none
+     * @param histories each member network's epochs and the one kept; empty for a forest, which has none
      */
     public record Outcome(
             ExportedModel model,
@@ -32,7 +32,12 @@ public final class Experiment {
             int maxSequenceLength,
             Metrics test,
             double seconds,
-            Optional<TrainingHistory> history) {}
+            List<TrainingHistory> histories) {
+        /** The first network's history: the one network's, where there are no other members. */
+        public Optional<TrainingHistory> history() {
+            return histories.stream().findFirst();
+        }
+    }
 
     /** A forest and the standardization its inputs take, ready for a model file. */
     public record Fitted(ExportedModel model, Standardization standardization) {}
@@ -55,12 +60,7 @@ public final class Experiment {
         // scored through the model file and the classifier the function serves: what is measured is what is served
         Classifier served = classifier(fitted.model(), fitted.standardization(), maxLength);
         return new Outcome(
-                fitted.model(),
-                fitted.standardization(),
-                maxLength,
-                score(served, split.test()),
-                seconds,
-                Optional.empty());
+                fitted.model(), fitted.standardization(), maxLength, score(served, split.test()), seconds, List.of());
     }
 
     /** A forest of spec fitted on the windows (a forest has no epochs to choose, so needs no validation). */
@@ -113,7 +113,7 @@ public final class Experiment {
         for (int k = 0; k < members; k++) {
             String member = members == 1 ? "" : "member " + (k + 1) + "/" + members + ": ";
             Trainer.Result result = Trainer.train(
-                    spec.withSeed(spec.seed() + k),
+                    spec.withSeed(spec.memberSeed(k)),
                     Features.COUNT,
                     classes,
                     train,
@@ -133,7 +133,7 @@ public final class Experiment {
                 maxLength,
                 Metrics.of(test.labels(), argmax(probs), classes),
                 results.stream().mapToDouble(Trainer.Result::seconds).sum(),
-                Optional.of(results.get(0).history()));
+                results.stream().map(Trainer.Result::history).toList());
     }
 
     /** The classifier the function would load from this model. */

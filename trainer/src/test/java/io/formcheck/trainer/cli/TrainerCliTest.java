@@ -135,6 +135,55 @@ class TrainerCliTest {
         assertFalse(readings.header().containsKey("training.loso_mean_accuracy"));
     }
 
+    /** --members writes one file of that many networks, with each member's best epoch, that evaluate serves. */
+    @Test
+    void aNetworkOfTwoMembersIsOneModelFile() throws Exception {
+        Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
+        Path out = dir.resolve("members");
+        CliRun train = CliRun.of(
+                "train",
+                "--data",
+                data.toString(),
+                "--window",
+                "0.3s",
+                "--out-dir",
+                out.toString(),
+                "--loso",
+                "false",
+                "--preset",
+                "stats-cnn",
+                "--members",
+                "2",
+                "--epochs",
+                "2");
+        assertEquals(0, train.exit(), train.err());
+        ModelFile model = ModelFile.read(out.resolve("model.fcmodel"));
+        assertEquals("2", model.get(ModelFile.MEMBERS));
+        assertEquals(2, model.listValue("training.best_epoch").size());
+        assertEquals(
+                2,
+                Json.mapper()
+                        .readTree(out.resolve("metrics.json").toFile())
+                        .get("members")
+                        .size());
+        CliRun evaluate = CliRun.of(
+                "evaluate",
+                "--model",
+                out.resolve("model.fcmodel").toString(),
+                "--data",
+                data.toString(),
+                "--window",
+                "0.3s");
+        assertEquals(0, evaluate.exit(), evaluate.err());
+
+        CliRun none = CliRun.of("train", "--data", data.toString(), "--preset", "stats-cnn", "--members", "0");
+        assertEquals(1, none.exit());
+        assertTrue(none.err().contains("members must be positive"), none.err());
+        CliRun forest = CliRun.of("train", "--data", data.toString(), "--members", "2");
+        assertEquals(1, forest.exit());
+        assertTrue(forest.err().contains("network options"), forest.err());
+    }
+
     @Test
     void tuneAndCompareWriteTheirReportsInQuickMode() throws Exception {
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
@@ -201,12 +250,7 @@ class TrainerCliTest {
                 .get("results");
         assertEquals(8, comparison.size());
         assertEquals(
-                3,
-                comparison
-                        .get(
-                                "CNN reading the window statistics, 5 members, training windows apart (best network for new people)")
-                        .get("splitAccuracy")
-                        .size());
+                3, comparison.get(CompareCommand.STATS_CNN).get("splitAccuracy").size());
         assertEquals(
                 3,
                 comparison.get("window forest (default)").get("splitAccuracy").size());

@@ -108,7 +108,7 @@ class TrainerTest {
 
     /**
      * A model of three members, loaded from its file, answers with the mean probabilities of the three
-     * networks trained alone from the seeds seed, seed + 1 and seed + 2 (a seed gives the same network).
+     * networks trained alone from the members' seeds (a seed gives the same network).
      */
     @Test
     void membersAnswerWithTheMeanOfNetworksTrainedFromSuccessiveSeeds() throws Exception {
@@ -119,7 +119,8 @@ class TrainerTest {
         Classifier together = classifier(Experiment.run(three, split, line -> {}));
         List<Classifier> alone = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
-            alone.add(classifier(Experiment.run(cnn(statistics, 3, 1).withSeed(three.seed() + k), split, line -> {})));
+            alone.add(
+                    classifier(Experiment.run(cnn(statistics, 3, 1).withSeed(three.memberSeed(k)), split, line -> {})));
         }
         for (RepetitionWindow w : split.test()) {
             float[] p = together.probabilities(w.samples());
