@@ -1,6 +1,7 @@
 package io.formcheck.trainer.cli;
 
 import io.formcheck.trainer.data.Windowing;
+import io.formcheck.trainer.spec.Preset;
 import picocli.CommandLine.Option;
 
 /** {@code --window} and {@code --stride}: how recordings are cut into the repetitions trained on and scored. */
@@ -14,10 +15,20 @@ final class WindowOptions {
     @Option(
             names = "--stride",
             description = "seconds between the starts of training windows, which may overlap (scored windows never "
-                    + "do); windows by time only (default: 0.5s)")
+                    + "do); windows by time only (default: 0.5s; stats-cnn: one window, so that none overlap)")
     String stride;
 
     Windowing windowing() {
         return Windowing.parse(window, stride);
+    }
+
+    /** The preset's windows: apart where it trains on windows that do not overlap and no stride is given. */
+    Windowing windowing(Preset preset) {
+        return windowing(preset.windowsApart());
+    }
+
+    /** With apart, training windows that do not overlap unless a stride is given. */
+    Windowing windowing(boolean apart) {
+        return apart && stride == null ? windowing().withoutOverlap() : windowing();
     }
 }

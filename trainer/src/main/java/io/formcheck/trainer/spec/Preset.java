@@ -30,19 +30,21 @@ public enum Preset {
      * The best network found for new people (README, The trainer): a CNN whose head reads the window
      * forest's statistics, standardized and clipped to +-1.25, beside the mean of 8 kernel-1 filters of the
      * centered readings, so in effect a one-hidden-layer network (64 units) on the window statistics;
-     * dropout 0.5, weight decay 1e-3, Adam 1e-3, 30 epochs; five such networks, averaged, which carry to new
-     * people best trained on windows that do not overlap ({@code --stride} of one window).
+     * dropout 0.5, weight decay 1e-3, Adam 1e-3, 30 epochs; five such networks, averaged, trained on
+     * windows that do not overlap.
      */
-    STATS_CNN(new CnnSpec(
-            8,
-            1,
-            1,
-            new StatisticsSpec(WindowForestSpec.DEFAULT_FEATURES, 1.25f),
-            new Head(64, 0.5f),
-            new Optimization(Optimizer.Kind.ADAM, 1e-3f, 1e-3f, 32, 30, 0.5f, 5, 5),
-            Augmentation.NONE,
-            true,
-            42)),
+    STATS_CNN(
+            new CnnSpec(
+                    8,
+                    1,
+                    1,
+                    new StatisticsSpec(WindowForestSpec.DEFAULT_FEATURES, 1.25f),
+                    new Head(64, 0.5f),
+                    new Optimization(Optimizer.Kind.ADAM, 1e-3f, 1e-3f, 32, 30, 0.5f, 5, 5),
+                    Augmentation.NONE,
+                    true,
+                    42),
+            true),
     /** The seed notebook's LSTM: the faithful baseline. */
     SEED(new LstmSpec(
             128,
@@ -70,13 +72,27 @@ public enum Preset {
             42);
 
     private final ModelSpec spec;
+    private final boolean windowsApart;
 
     Preset(ModelSpec spec) {
+        this(spec, false);
+    }
+
+    Preset(ModelSpec spec, boolean windowsApart) {
         this.spec = spec;
+        this.windowsApart = windowsApart;
     }
 
     public ModelSpec spec() {
         return spec;
+    }
+
+    /**
+     * Trained on windows that do not overlap unless a stride is given: fewer, more distinct training
+     * windows, with which the statistics CNN carries best to new people (README, Results).
+     */
+    public boolean windowsApart() {
+        return windowsApart;
     }
 
     /** As the command line spells it: default, cnn, stats-cnn, seed. */

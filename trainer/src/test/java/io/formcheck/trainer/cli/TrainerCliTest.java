@@ -135,37 +135,22 @@ class TrainerCliTest {
         assertFalse(readings.header().containsKey("training.loso_mean_accuracy"));
     }
 
-    /** --members writes one file of that many networks, with each member's best epoch, that evaluate serves. */
+    /**
+     * --members writes one file of that many networks, with each member's best epoch, that evaluate serves;
+     * the stats-cnn preset trains on windows that do not overlap unless given a stride.
+     */
     @Test
     void aNetworkOfTwoMembersIsOneModelFile() throws Exception {
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
         Path out = dir.resolve("members");
-        CliRun train = CliRun.of(
-                "train",
-                "--data",
-                data.toString(),
-                "--window",
-                "0.3s",
-                "--out-dir",
-                out.toString(),
-                "--loso",
-                "false",
-                "--preset",
-                "stats-cnn",
-                "--members",
-                "2",
-                "--epochs",
-                "2");
+        CliRun train = statsCnn(data, out, "--members", "2", "--epochs", "2");
         assertEquals(0, train.exit(), train.err());
         ModelFile model = ModelFile.read(out.resolve("model.fcmodel"));
         assertEquals("2", model.get(ModelFile.MEMBERS));
         assertEquals(2, model.listValue("training.best_epoch").size());
-        assertEquals(
-                2,
-                Json.mapper()
-                        .readTree(out.resolve("metrics.json").toFile())
-                        .get("members")
-                        .size());
+        JsonNode metrics = Json.mapper().readTree(out.resolve("metrics.json").toFile());
+        assertEquals(2, metrics.get("members").size());
+        assertEquals("0.3s", metrics.get("window").asText(), "stats-cnn trains on windows that do not overlap");
         CliRun evaluate = CliRun.of(
                 "evaluate",
                 "--model",
@@ -176,12 +161,40 @@ class TrainerCliTest {
                 "0.3s");
         assertEquals(0, evaluate.exit(), evaluate.err());
 
-        CliRun none = CliRun.of("train", "--data", data.toString(), "--preset", "stats-cnn", "--members", "0");
+        Path strided = dir.resolve("strided");
+        CliRun withStride = statsCnn(data, strided, "--stride", "0.1s", "--members", "1", "--epochs", "1");
+        assertEquals(0, withStride.exit(), withStride.err());
+        assertEquals(
+                "0.3s every 0.1s",
+                Json.mapper()
+                        .readTree(strided.resolve("metrics.json").toFile())
+                        .get("window")
+                        .asText());
+
+        CliRun none = statsCnn(data, dir.resolve("none"), "--members", "0");
         assertEquals(1, none.exit());
         assertTrue(none.err().contains("members must be positive"), none.err());
         CliRun forest = CliRun.of("train", "--data", data.toString(), "--members", "2");
         assertEquals(1, forest.exit());
         assertTrue(forest.err().contains("network options"), forest.err());
+    }
+
+    /** train --preset stats-cnn on 0.3 s windows of data into out, without leave-one-subject-out. */
+    private static CliRun statsCnn(Path data, Path out, String... options) {
+        List<String> args = new ArrayList<>(List.of(
+                "train",
+                "--data",
+                data.toString(),
+                "--window",
+                "0.3s",
+                "--out-dir",
+                out.toString(),
+                "--loso",
+                "false",
+                "--preset",
+                "stats-cnn"));
+        args.addAll(List.of(options));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     @Test
