@@ -54,8 +54,8 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
     /** "per_repetition" when each repetition's own mean is subtracted after standardization, else "none". */
     public static final String INPUT_CENTERING = "input.centering";
     /**
-     * How many networks of the header's architecture the file holds, trained from different seeds and
-     * averaged (absent: one, under the plain tensor names). Member k's tensors are filed under
+     * How many models of the header's architecture the file holds (the trainer writes networks trained
+     * from different seeds), answering with their mean probabilities (absent: one, under the plain tensor names). Member k's tensors are filed under
      * {@link #memberPrefix}; the tensors of no member (input statistics) are shared.
      */
     public static final String MEMBERS = "members";
@@ -121,11 +121,21 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
 
     /**
      * The file's members, each a model file of its own: the header without {@link #MEMBERS}, the shared
-     * tensors (of no member), and the member's tensors under their plain names. Refuses a file whose
-     * members do not hold the same tensor names, a tensor of no member the header counts, and a plain
-     * tensor of a name the members hold (which a member lacking it would silently read instead).
+     * tensors (of no member), and the member's tensors under their plain names; the file itself where its
+     * header names no members. Refuses a file whose members do not hold the same tensor names, a tensor
+     * of no member the header counts, a plain tensor of a name the members hold (which a member lacking it
+     * would silently read instead), and member tensors in a file whose header names no members.
      */
     public List<ModelFile> members() throws ModelFormatException {
+        if (!header.containsKey(MEMBERS)) {
+            for (String name : tensors.keySet()) {
+                if (name.startsWith(MEMBER_PREFIX)) {
+                    throw new ModelFormatException(
+                            "tensor '" + name + "' is filed under a member, but the header names no members");
+                }
+            }
+            return List.of(this);
+        }
         int n = positiveIntValue(MEMBERS);
         if (n > MAX_MEMBERS) {
             throw new ModelFormatException(
@@ -142,7 +152,10 @@ public record ModelFile(SortedMap<String, String> header, Map<String, Tensor> te
                 continue;
             }
             String[] parts = t.name().split("\\.", 3);
-            int k = parts.length == 3 && parts[1].matches("[0-9]{1,9}") ? Integer.parseInt(parts[1]) : -1;
+            // only the names memberPrefix writes: "member.01.x" would be a second name for member 1's x
+            int k = parts.length == 3 && parts[1].matches("0|[1-9][0-9]{0,8}") && !parts[2].isEmpty()
+                    ? Integer.parseInt(parts[1])
+                    : -1;
             if (k < 0 || k >= n) {
                 throw new ModelFormatException(
                         "tensor '" + t.name() + "' belongs to none of the " + n + " members the header names");

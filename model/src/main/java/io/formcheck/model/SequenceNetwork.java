@@ -23,10 +23,10 @@ public interface SequenceNetwork {
 
     /** Loads the network that the header's {@code architecture} names, or the average of its members. */
     static SequenceNetwork load(ModelFile file) throws ModelFormatException {
+        List<ModelFile> members = file.members();
         if (!file.header().containsKey(ModelFile.MEMBERS)) {
             return loadOne(file);
         }
-        List<ModelFile> members = file.members();
         List<SequenceNetwork> networks = new ArrayList<>();
         for (int k = 0; k < members.size(); k++) {
             try {

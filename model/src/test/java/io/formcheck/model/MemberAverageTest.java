@@ -70,13 +70,17 @@ class MemberAverageTest {
         }
     }
 
-    /** A class every member all but rules out stays a finite, tiny probability, not a NaN. */
+    /**
+     * A class every member all but rules out stays a finite, tiny probability, not a NaN: the mean of
+     * e^-200 and e^-100 (as fractions of about 1) is e^-100 / 2, a logit of -100 - ln 2.
+     */
     @Test
     void theAverageStaysFiniteWhereEveryMemberUnderflows() {
         SequenceNetwork sure = x -> new float[] {0f, -200f};
-        float[] logits = new MemberAverage(List.of(sure, sure)).logits(REPETITION);
+        SequenceNetwork lessSure = x -> new float[] {0f, -100f};
+        float[] logits = new MemberAverage(List.of(sure, lessSure)).logits(REPETITION);
         assertEquals(0f, logits[0], 1e-6);
-        assertEquals(-200f, logits[1], 1e-3);
+        assertEquals(-100 - Math.log(2), logits[1], 1e-3);
     }
 
     @Test
@@ -92,6 +96,9 @@ class MemberAverageTest {
                 two, h -> h.put(ModelFile.MEMBERS, "3"), t -> {}, "member 2 does not hold the tensors member 0 holds");
         assertRefused(two, h -> h.put(ModelFile.MEMBERS, "1"), t -> {}, "belongs to none of the 1 members");
         assertRefused(two, h -> h.put(ModelFile.MEMBERS, "0"), t -> {}, "'members' must be positive");
+        assertRefused(two, h -> h.remove(ModelFile.MEMBERS), t -> {}, "but the header names no members");
+        assertRefused(two, h -> {}, t -> rename(t, fc2, fc2.replace("member.1.", "member.01.")), "belongs to none");
+        assertRefused(two, h -> {}, t -> rename(t, fc2, "member.1."), "belongs to none");
         assertRefused(two, h -> h.put(ModelFile.MEMBERS, "1000"), t -> {}, "at most 64");
         assertRefused(two, h -> {}, t -> t.remove(fc2), "member 1 does not hold the tensors member 0 holds");
         // a plain copy of a member's tensor would be read silently by a member lacking it
@@ -113,6 +120,11 @@ class MemberAverageTest {
         ModelFormatException e =
                 assertThrows(ModelFormatException.class, () -> new Classifier(new ModelFile(new TreeMap<>(h), t)));
         assertTrue(e.getMessage().contains(why), e.getMessage());
+    }
+
+    private static void rename(Map<String, Tensor> tensors, String from, String to) {
+        Tensor t = tensors.remove(from);
+        tensors.put(to, new Tensor(to, t.shape(), t.data()));
     }
 
     /** b's networks with a's input statistics: members of one file share them. */

@@ -50,7 +50,7 @@ final class CvCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelSpec spec = options.toSpec();
         Dataset ds = data.load(true);
-        Dataset.Windows windows = ds.windows(window.windowing(options.preset));
+        Dataset.Windows windows = ds.windows(window.windowing(options));
         Map<String, List<RepetitionWindow>> otherRequests = new LinkedHashMap<>();
         for (String cut : requests) {
             // a scored window never overlaps another, so only the length matters

@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelSpec spec = options.toSpec();
         String modelName = name != null ? name : "formcheck-" + spec.architecture();
         Dataset ds = data.load(true);
-        Dataset.Windows windows = ds.windows(window.windowing(options.preset));
+        Dataset.Windows windows = ds.windows(window.windowing(options));
 
         Map<String, Double> people = new LinkedHashMap<>();
         if (loso) {

@@ -29,7 +29,8 @@ final class TrainingOptions {
             description =
                     "${COMPLETION-CANDIDATES}: default (the best configuration found for new people: the window forest), "
                             + "cnn (the best network on the random split), stats-cnn (the best network for new "
-                            + "people: CNNs whose heads read the window statistics, averaged; best with --stride of one window) or seed (the seed notebook's "
+                            + "people: five CNNs whose heads read the window statistics, averaged, trained on windows that do not overlap "
+                            + "unless --stride is given) or seed (the seed notebook's "
                             + "LSTM); the options below override it (default: ${DEFAULT-VALUE})")
     Preset preset = Preset.DEFAULT;
 
@@ -110,8 +111,8 @@ final class TrainingOptions {
 
         @Option(
                 names = "--members",
-                description =
-                        "networks trained from seeds drawn from --seed whose probabilities are averaged " + "(seed: 1)")
+                description = "networks trained from seeds drawn from --seed, answering with their mean probabilities "
+                        + "(seed: 1, stats-cnn: 5)")
         Integer members;
 
         @Option(

@@ -118,7 +118,7 @@ final class TuneCommand implements Callable<Integer> {
             if (quick) {
                 spec = spec.quick();
             }
-            Dataset.Windows windows = ds.windows(o.window.windowing(o.training.preset));
+            Dataset.Windows windows = ds.windows(o.window.windowing(o.training));
             System.err.printf(
                     Locale.ROOT,
                     "[%d/%d %4.0fs] %s (%s windows) ...%n",

@@ -1,7 +1,6 @@
 package io.formcheck.trainer.cli;
 
 import io.formcheck.trainer.data.Windowing;
-import io.formcheck.trainer.spec.Preset;
 import picocli.CommandLine.Option;
 
 /** {@code --window} and {@code --stride}: how recordings are cut into the repetitions trained on and scored. */
@@ -22,13 +21,14 @@ final class WindowOptions {
         return Windowing.parse(window, stride);
     }
 
-    /** The preset's windows: apart where it trains on windows that do not overlap and no stride is given. */
-    Windowing windowing(Preset preset) {
-        return windowing(preset.windowsApart());
-    }
-
-    /** With apart, training windows that do not overlap unless a stride is given. */
-    Windowing windowing(boolean apart) {
+    /**
+     * The windows the training options train on: apart where their preset trains on windows that do not
+     * overlap, no stride is given and no other architecture is asked for.
+     */
+    Windowing windowing(TrainingOptions training) {
+        boolean apart = training.preset.windowsApart()
+                && (training.arch == null
+                        || training.arch == training.preset.spec().architecture());
         return apart && stride == null ? windowing().withoutOverlap() : windowing();
     }
 }

@@ -1,6 +1,7 @@
 package io.formcheck.trainer.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -22,8 +23,10 @@ import io.formcheck.trainer.spec.StatisticsSpec;
 import io.formcheck.trainer.spec.WindowForestSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
@@ -111,7 +114,7 @@ class TrainerTest {
      * networks trained alone from the members' seeds (a seed gives the same network).
      */
     @Test
-    void membersAnswerWithTheMeanOfNetworksTrainedFromSuccessiveSeeds() throws Exception {
+    void membersAnswerWithTheMeanOfNetworksTrainedFromTheirSeeds() throws Exception {
         List<RepetitionWindow> windows = SyntheticWle.windows(30, 3, 3);
         Splits.Split split = SyntheticWle.split(windows, 1);
         StatisticsSpec statistics = new StatisticsSpec(WindowForestSpec.DEFAULT_FEATURES, 1.5f);
@@ -137,6 +140,22 @@ class TrainerTest {
                                 - alone.get(1).probabilities(split.test().get(0).samples())[0])
                         > 1e-4,
                 "the members must differ for the test to mean anything");
+    }
+
+    /** Each member a seed of its own, and runs of nearby seeds (a study's 1, 2, 3, ...) sharing none. */
+    @Test
+    void membersOfNearbySeedsShareNoSeed() {
+        Set<Long> seeds = new HashSet<>();
+        for (long seed = 1; seed <= 5; seed++) {
+            CnnSpec spec = cnn(StatisticsSpec.NONE).withSeed(seed);
+            assertEquals(seed, spec.memberSeed(0));
+            for (int k = 1; k < 5; k++) {
+                assertTrue(seeds.add(spec.memberSeed(k)), "seed " + seed + " member " + k);
+            }
+        }
+        for (long seed = 1; seed <= 5; seed++) {
+            assertFalse(seeds.contains(seed), "a first member's seed is another's member");
+        }
     }
 
     private static Classifier classifier(Experiment.Outcome out) throws Exception {
