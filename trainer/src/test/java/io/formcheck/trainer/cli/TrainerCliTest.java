@@ -32,24 +32,8 @@ class TrainerCliTest {
     void trainWritesAModelAndItsReportThatEvaluateAndPredictUse() throws Exception {
         Path data = SyntheticWle.write(dir.resolve("wle.csv"), SyntheticWle.windows(12, 3, 9));
         Path out = dir.resolve("run");
-        CliRun train = CliRun.of(
-                "train",
-                "--data",
-                data.toString(),
-                "--window",
-                "0.3s",
-                "--out-dir",
-                out.toString(),
-                "--preset",
-                "seed",
-                "--epochs",
-                "3",
-                "--hidden",
-                "8",
-                "--head",
-                "8",
-                "--layers",
-                "1");
+        CliRun train =
+                train(data, out, "--preset", "seed", "--epochs", "3", "--hidden", "8", "--head", "8", "--layers", "1");
         assertEquals(0, train.exit(), train.err());
         for (String file :
                 new String[] {"model.fcmodel", "metrics.json", "training-curves.png", "confusion-matrix.png"}) {
@@ -179,22 +163,19 @@ class TrainerCliTest {
         assertTrue(forest.err().contains("network options"), forest.err());
     }
 
-    /** train --preset stats-cnn on 0.3 s windows of data into out, without leave-one-subject-out. */
-    private static CliRun statsCnn(Path data, Path out, String... options) {
-        List<String> args = new ArrayList<>(List.of(
-                "train",
-                "--data",
-                data.toString(),
-                "--window",
-                "0.3s",
-                "--out-dir",
-                out.toString(),
-                "--loso",
-                "false",
-                "--preset",
-                "stats-cnn"));
+    /** train on 0.3 s windows of data into out, with the options. */
+    private static CliRun train(Path data, Path out, String... options) {
+        List<String> args = new ArrayList<>(
+                List.of("train", "--data", data.toString(), "--window", "0.3s", "--out-dir", out.toString()));
         args.addAll(List.of(options));
         return CliRun.of(args.toArray(String[]::new));
+    }
+
+    /** train --preset stats-cnn, without leave-one-subject-out. */
+    private static CliRun statsCnn(Path data, Path out, String... options) {
+        List<String> args = new ArrayList<>(List.of("--loso", "false", "--preset", "stats-cnn"));
+        args.addAll(List.of(options));
+        return train(data, out, args.toArray(String[]::new));
     }
 
     @Test
