@@ -23,6 +23,7 @@ public interface SequenceNetwork {
 
     /** Loads the network that the header's {@code architecture} names, or the average of its members. */
     static SequenceNetwork load(ModelFile file) throws ModelFormatException {
+        // asked of every file: one without a members entry must not hold member tensors either
         List<ModelFile> members = file.members();
         if (!file.header().containsKey(ModelFile.MEMBERS)) {
             return loadOne(file);

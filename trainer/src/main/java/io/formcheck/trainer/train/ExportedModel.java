@@ -26,16 +26,16 @@ public record ExportedModel(Map<String, String> architecture, List<Tensor> tenso
      * beside theirs, shared). Several networks are members of one model ({@link ModelFile#MEMBERS}).
      */
     public static ExportedModel of(List<ClassifierNet> nets, Optional<StatisticsInput> statistics) {
-        ExportedModel first = of(nets.get(0));
-        Map<String, String> header = new TreeMap<>(first.architecture());
+        List<ExportedModel> exported = nets.stream().map(ExportedModel::of).toList();
+        Map<String, String> header = new TreeMap<>(exported.get(0).architecture());
         List<Tensor> tensors = new ArrayList<>();
-        if (nets.size() == 1) {
-            tensors.addAll(first.tensors());
+        if (exported.size() == 1) {
+            tensors.addAll(exported.get(0).tensors());
         } else {
-            header.put(ModelFile.MEMBERS, String.valueOf(nets.size()));
-            for (int k = 0; k < nets.size(); k++) {
+            header.put(ModelFile.MEMBERS, String.valueOf(exported.size()));
+            for (int k = 0; k < exported.size(); k++) {
                 String prefix = ModelFile.memberPrefix(k);
-                for (Tensor t : of(nets.get(k)).tensors()) {
+                for (Tensor t : exported.get(k).tensors()) {
                     tensors.add(new Tensor(prefix + t.name(), t.shape(), t.data()));
                 }
             }
